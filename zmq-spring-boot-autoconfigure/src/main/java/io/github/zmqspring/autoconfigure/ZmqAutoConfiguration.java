@@ -1,0 +1,93 @@
+/*
+ * Copyright 2026 the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.github.zmqspring.autoconfigure;
+
+import io.github.zmqspring.core.ZmqContextLifecycle;
+import io.github.zmqspring.core.ZmqSocketFactory;
+import io.github.zmqspring.core.ZmqSocketManager;
+import org.zeromq.ZContext;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+
+/**
+ * Auto-configuration for ZeroMQ: a managed JeroMQ context, the sockets declared under
+ * {@code zmq.sockets}, and their orderly shutdown.
+ *
+ * @author zmq-spring-boot
+ */
+@AutoConfiguration
+@ConditionalOnClass(ZContext.class)
+@EnableConfigurationProperties(ZmqProperties.class)
+@Import({ ZmqAutoConfiguration.ContextConfiguration.class, ZmqAutoConfiguration.SocketConfiguration.class })
+public final class ZmqAutoConfiguration {
+
+	/**
+	 * The managed context, unless the application defines its own.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnMissingBean(ZContext.class)
+	static class ContextConfiguration {
+
+		// closed by ZmqContextLifecycle, after every socket, with a bound
+		@Bean(destroyMethod = "")
+		ZContext zmqContext(ZmqProperties properties) {
+			ZmqProperties.Context settings = properties.getContext();
+			ZContext context = new ZContext(settings.getIoThreads());
+			context.getContext().setMaxSockets(settings.getMaxSockets());
+			context.getContext().setIPv6(settings.isIpv6());
+			context.setLinger((int) settings.getLinger().toMillis());
+			context.setSndHWM(settings.getSendHighWaterMark());
+			context.setRcvHWM(settings.getReceiveHighWaterMark());
+			return context;
+		}
+
+		@Bean
+		ZmqContextLifecycle zmqContextLifecycle(ZContext zmqContext, ZmqProperties properties) {
+			ZmqProperties.Context settings = properties.getContext();
+			return new ZmqContextLifecycle(zmqContext, settings.getLinger().plus(settings.getShutdownTimeout()));
+		}
+
+	}
+
+	/**
+	 * The socket factory and the declared sockets.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	static class SocketConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		ZmqSocketFactory zmqSocketFactory(ZContext context) {
+			return new ZmqSocketFactory(context);
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		ZmqSocketManager zmqSocketManager(ZmqSocketFactory factory, ZmqProperties properties) {
+			ZmqSocketManager manager = new ZmqSocketManager(factory, ZmqSocketSpecs.from(properties));
+			manager.setStopTimeout(properties.getContext().getShutdownTimeout());
+			return manager;
+		}
+
+	}
+
+}

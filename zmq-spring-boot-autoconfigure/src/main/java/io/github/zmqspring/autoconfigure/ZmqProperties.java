@@ -1,0 +1,284 @@
+/*
+ * Copyright 2026 the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.github.zmqspring.autoconfigure;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.github.zmqspring.core.ZmqSocketOptions;
+import org.zeromq.SocketType;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Configuration properties for ZeroMQ, under {@code zmq}.
+ *
+ * @author zmq-spring-boot
+ */
+@ConfigurationProperties("zmq")
+public class ZmqProperties {
+
+	/**
+	 * Settings of the managed JeroMQ context.
+	 */
+	private final Context context = new Context();
+
+	/**
+	 * Sockets declared by name; listeners and the template refer to them by that name.
+	 */
+	private final Map<String, Socket> sockets = new LinkedHashMap<>();
+
+	/**
+	 * Settings of the ZmqTemplate.
+	 */
+	private final Template template = new Template();
+
+	public Context getContext() {
+		return this.context;
+	}
+
+	public Map<String, Socket> getSockets() {
+		return this.sockets;
+	}
+
+	public Template getTemplate() {
+		return this.template;
+	}
+
+	/**
+	 * Settings of the managed JeroMQ context.
+	 */
+	public static class Context {
+
+		/**
+		 * Number of I/O threads of the context.
+		 */
+		private int ioThreads = 1;
+
+		/**
+		 * Maximum number of sockets the context may open.
+		 */
+		private int maxSockets = 1024;
+
+		/**
+		 * Default linger of sockets: how long unsent messages are kept after a socket
+		 * closes. JeroMQ's ZContext default is 0, which drops messages still queued at
+		 * shutdown.
+		 */
+		private Duration linger = Duration.ofSeconds(1);
+
+		/**
+		 * Whether IPv6 is enabled on the context's sockets.
+		 */
+		private boolean ipv6;
+
+		/**
+		 * Default send high-water mark of sockets that do not set their own.
+		 */
+		private int sendHighWaterMark = 1000;
+
+		/**
+		 * Default receive high-water mark of sockets that do not set their own.
+		 */
+		private int receiveHighWaterMark = 1000;
+
+		/**
+		 * Longest time shutdown waits for sockets to flush and the context to close
+		 * before moving on.
+		 */
+		private Duration shutdownTimeout = Duration.ofSeconds(5);
+
+		public int getIoThreads() {
+			return this.ioThreads;
+		}
+
+		public void setIoThreads(int ioThreads) {
+			this.ioThreads = ioThreads;
+		}
+
+		public int getMaxSockets() {
+			return this.maxSockets;
+		}
+
+		public void setMaxSockets(int maxSockets) {
+			this.maxSockets = maxSockets;
+		}
+
+		public Duration getLinger() {
+			return this.linger;
+		}
+
+		public void setLinger(Duration linger) {
+			this.linger = linger;
+		}
+
+		public boolean isIpv6() {
+			return this.ipv6;
+		}
+
+		public void setIpv6(boolean ipv6) {
+			this.ipv6 = ipv6;
+		}
+
+		public int getSendHighWaterMark() {
+			return this.sendHighWaterMark;
+		}
+
+		public void setSendHighWaterMark(int sendHighWaterMark) {
+			this.sendHighWaterMark = sendHighWaterMark;
+		}
+
+		public int getReceiveHighWaterMark() {
+			return this.receiveHighWaterMark;
+		}
+
+		public void setReceiveHighWaterMark(int receiveHighWaterMark) {
+			this.receiveHighWaterMark = receiveHighWaterMark;
+		}
+
+		public Duration getShutdownTimeout() {
+			return this.shutdownTimeout;
+		}
+
+		public void setShutdownTimeout(Duration shutdownTimeout) {
+			this.shutdownTimeout = shutdownTimeout;
+		}
+
+	}
+
+	/**
+	 * A socket declared in properties.
+	 */
+	public static class Socket extends ZmqSocketOptions {
+
+		/**
+		 * Socket type, such as PUB, SUB, PUSH, PULL, REQ, REP, DEALER, ROUTER, PAIR.
+		 */
+		private SocketType type;
+
+		/**
+		 * Endpoints to bind, such as tcp://127.0.0.1:5555 (port 0 picks a free port).
+		 */
+		private List<String> bind = new ArrayList<>();
+
+		/**
+		 * Endpoints to connect to, such as tcp://127.0.0.1:5555 or inproc://jobs.
+		 */
+		private List<String> connect = new ArrayList<>();
+
+		/**
+		 * Topic prefixes a SUB or XSUB socket subscribes to; an empty string means all.
+		 */
+		private List<String> topics = new ArrayList<>();
+
+		/**
+		 * Number of connected peers the first send waits for (PUSH, DEALER, PAIR, ...).
+		 */
+		private int awaitPeers;
+
+		/**
+		 * Number of subscriptions the first publish waits for (PUB, XPUB).
+		 */
+		private int awaitSubscribers;
+
+		/**
+		 * Longest time the first send waits for await-peers or await-subscribers.
+		 */
+		private Duration awaitTimeout = Duration.ofSeconds(10);
+
+		public SocketType getType() {
+			return this.type;
+		}
+
+		public void setType(SocketType type) {
+			this.type = type;
+		}
+
+		public List<String> getBind() {
+			return this.bind;
+		}
+
+		public void setBind(List<String> bind) {
+			this.bind = bind;
+		}
+
+		public List<String> getConnect() {
+			return this.connect;
+		}
+
+		public void setConnect(List<String> connect) {
+			this.connect = connect;
+		}
+
+		public List<String> getTopics() {
+			return this.topics;
+		}
+
+		public void setTopics(List<String> topics) {
+			this.topics = topics;
+		}
+
+		public int getAwaitPeers() {
+			return this.awaitPeers;
+		}
+
+		public void setAwaitPeers(int awaitPeers) {
+			this.awaitPeers = awaitPeers;
+		}
+
+		public int getAwaitSubscribers() {
+			return this.awaitSubscribers;
+		}
+
+		public void setAwaitSubscribers(int awaitSubscribers) {
+			this.awaitSubscribers = awaitSubscribers;
+		}
+
+		public Duration getAwaitTimeout() {
+			return this.awaitTimeout;
+		}
+
+		public void setAwaitTimeout(Duration awaitTimeout) {
+			this.awaitTimeout = awaitTimeout;
+		}
+
+	}
+
+	/**
+	 * Settings of the ZmqTemplate.
+	 */
+	public static class Template {
+
+		/**
+		 * Longest time a blocking send waits for room when the socket is at its
+		 * high-water mark, for sockets that set no send-timeout of their own.
+		 */
+		private Duration sendTimeout = Duration.ofSeconds(10);
+
+		public Duration getSendTimeout() {
+			return this.sendTimeout;
+		}
+
+		public void setSendTimeout(Duration sendTimeout) {
+			this.sendTimeout = sendTimeout;
+		}
+
+	}
+
+}

@@ -1,0 +1,58 @@
+/*
+ * Copyright 2026 the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.github.zmqspring.autoconfigure;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import io.github.zmqspring.core.ZmqSocketOptions;
+import io.github.zmqspring.core.ZmqSocketSpec;
+
+/**
+ * Turns the sockets declared under {@code zmq.sockets} into validated specs.
+ *
+ * @author zmq-spring-boot
+ */
+final class ZmqSocketSpecs {
+
+	private ZmqSocketSpecs() {
+	}
+
+	static List<ZmqSocketSpec> from(ZmqProperties properties) {
+		List<ZmqSocketSpec> specs = new ArrayList<>();
+		for (Map.Entry<String, ZmqProperties.Socket> entry : properties.getSockets().entrySet()) {
+			specs.add(from(entry.getKey(), entry.getValue()));
+		}
+		return specs;
+	}
+
+	static ZmqSocketSpec from(String name, ZmqProperties.Socket socket) {
+		ZmqSocketOptions options = new ZmqSocketOptions();
+		options.copyFrom(socket);
+		return ZmqSocketSpec.builder(name, "zmq.sockets." + name)
+			.type(socket.getType())
+			.bind(socket.getBind())
+			.connect(socket.getConnect())
+			.topics(socket.getTopics())
+			.options(options)
+			.awaitPeers(socket.getAwaitPeers())
+			.awaitSubscribers(socket.getAwaitSubscribers())
+			.awaitTimeout(socket.getAwaitTimeout())
+			.build();
+	}
+
+}

@@ -1,0 +1,134 @@
+/*
+ * Copyright 2026 the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.github.zmqspring.core;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.zeromq.SocketType;
+import org.zeromq.ZContext;
+import org.zeromq.ZMQ;
+import org.zeromq.ZMQException;
+
+/**
+ * Creates sockets from {@link ZmqSocketSpec specs} on the calling thread, which becomes
+ * the socket's owner (DESIGN rule 1): options first, then subscriptions, binds and
+ * connects, with every failure reported against the property that caused it.
+ * <p>
+ * A PUB socket is created as an XPUB with verbose subscriptions so that its owner can
+ * count subscribers (the wire protocol is the same, so SUB peers see a PUB); the owner
+ * must therefore read the subscription messages it receives.
+ *
+ * @author zmq-spring-boot
+ */
+public class ZmqSocketFactory {
+
+	private final ZContext context;
+
+	/**
+	 * Create a factory for the given context.
+	 * @param context the context that creates the sockets
+	 */
+	public ZmqSocketFactory(ZContext context) {
+		this.context = context;
+	}
+
+	/**
+	 * @return the context this factory creates sockets in
+	 */
+	public ZContext getContext() {
+		return this.context;
+	}
+
+	/**
+	 * Create, configure, bind and connect a socket on the calling thread.
+	 * @param spec the socket's spec
+	 * @return the open socket; the calling thread owns it and must close it
+	 * @throws InvalidZmqSocketSpecException when an option is rejected or an endpoint
+	 * cannot be bound or connected
+	 */
+	public ZmqSocketHandle open(ZmqSocketSpec spec) {
+		SocketType actual = (spec.getType() == SocketType.PUB) ? SocketType.XPUB : spec.getType();
+		ZMQ.Socket socket = this.context.createSocket(actual);
+		try {
+			ZmqPeerTracker tracker = new ZmqPeerTracker();
+			tracker.attach(socket);
+			spec.getOptions().applyTo(socket, spec.getOrigin());
+			if (actual == SocketType.XPUB) {
+				socket.setXpubVerboser(true);
+			}
+			for (String topic : spec.getTopics()) {
+				socket.subscribe(topic);
+			}
+			List<String> bound = new ArrayList<>();
+			for (int i = 0; i < spec.getBind().size(); i++) {
+				ZmqEndpoint endpoint = spec.getBind().get(i);
+				try {
+					socket.bind(endpoint.toString());
+					bound.add(resolved(socket, endpoint));
+				}
+				catch (ZMQException | IllegalArgumentException ex) {
+					throw new InvalidZmqSocketSpecException(spec.getOrigin() + ".bind[" + i + "]", endpoint,
+							"cannot bind: " + describe(ex), ex);
+				}
+			}
+			for (int i = 0; i < spec.getConnect().size(); i++) {
+				ZmqEndpoint endpoint = spec.getConnect().get(i);
+				if (endpoint.isDiscovery()) {
+					continue; // resolved and connected by discovery at run time
+				}
+				try {
+					socket.connect(endpoint.toString());
+				}
+				catch (ZMQException | IllegalArgumentException ex) {
+					throw new InvalidZmqSocketSpecException(spec.getOrigin() + ".connect[" + i + "]", endpoint,
+							"cannot connect: " + describe(ex), ex);
+				}
+			}
+			return new ZmqSocketHandle(spec, socket, bound, tracker);
+		}
+		catch (RuntimeException ex) {
+			this.context.destroySocket(socket);
+			throw ex;
+		}
+	}
+
+	private static String resolved(ZMQ.Socket socket, ZmqEndpoint endpoint) {
+		if (endpoint.getTransport() == ZmqEndpoint.Transport.TCP) {
+			String last = socket.getLastEndpoint();
+			if (last != null) {
+				return last;
+			}
+		}
+		return endpoint.toString();
+	}
+
+	private static String describe(Exception ex) {
+		if (ex instanceof ZMQException zmq) {
+			return zmq.getMessage() + " (errno " + zmq.getErrorCode() + ")";
+		}
+		return String.valueOf(ex.getMessage());
+	}
+
+	/**
+	 * Close a socket on its owning thread.
+	 * @param handle the socket to close
+	 */
+	public void close(ZmqSocketHandle handle) {
+		this.context.destroySocket(handle.getSocket());
+	}
+
+}

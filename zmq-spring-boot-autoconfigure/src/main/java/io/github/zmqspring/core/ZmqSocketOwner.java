@@ -1,0 +1,566 @@
+/*
+ * Copyright 2026 the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.github.zmqspring.core;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.Pipe;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.zeromq.ZMQ;
+import org.zeromq.ZMQException;
+import org.zeromq.ZMsg;
+
+/**
+ * A socket that lives on a thread of its own (DESIGN rule 1) and that any number of
+ * threads may send through at once: they hand messages over through a bounded queue and
+ * the owning thread writes them to the socket. The queue's capacity is the socket's send
+ * high-water mark (1000 by default), so a full socket pushes back on callers instead of
+ * growing memory.
+ * <p>
+ * The owning thread also reads what the socket receives: subscription messages of a
+ * publisher (counted by the {@link ZmqPeerTracker}) and, when an inbound handler is set,
+ * everything else (replies to a DEALER, for example). It sleeps in a poll with no timeout
+ * when idle and is woken by a pipe, so an idle socket costs no CPU and a send after a
+ * long idle goes out at once.
+ *
+ * @author zmq-spring-boot
+ */
+public final class ZmqSocketOwner {
+
+	private static final Log logger = LogFactory.getLog(ZmqSocketOwner.class);
+
+	private static final int DEFAULT_QUEUE_CAPACITY = 1000;
+
+	/** How often a closed start-up gate re-checks its peer count. */
+	private static final long GATE_POLL_MILLIS = 5;
+
+	private final ZmqSocketFactory factory;
+
+	private final ZmqSocketSpec spec;
+
+	private final BlockingQueue<Object> queue;
+
+	private final AtomicBoolean parked = new AtomicBoolean();
+
+	private final CompletableFuture<ZmqSocketHandle> ready = new CompletableFuture<>();
+
+	private final CompletableFuture<Void> terminated = new CompletableFuture<>();
+
+	private final AtomicLong sent = new AtomicLong();
+
+	private final AtomicLong failed = new AtomicLong();
+
+	private final Pipe wakeup;
+
+	private volatile boolean running = true;
+
+	private volatile Consumer<ZMsg> inboundHandler;
+
+	private volatile Thread thread;
+
+	/**
+	 * Create an owner for one socket; nothing happens until {@link #start(Duration)}.
+	 * @param factory the factory that creates the socket on the owning thread
+	 * @param spec the socket's spec
+	 */
+	public ZmqSocketOwner(ZmqSocketFactory factory, ZmqSocketSpec spec) {
+		this.factory = factory;
+		this.spec = spec;
+		Integer hwm = spec.getOptions().getSendHighWaterMark();
+		this.queue = new ArrayBlockingQueue<>((hwm != null && hwm > 0) ? hwm : DEFAULT_QUEUE_CAPACITY);
+		try {
+			this.wakeup = Pipe.open();
+			this.wakeup.source().configureBlocking(false);
+		}
+		catch (IOException ex) {
+			throw new ZmqException("Cannot open the wake-up pipe of socket '" + spec.getName() + "'", ex);
+		}
+	}
+
+	/**
+	 * Set the handler of inbound messages (other than a publisher's subscriptions). Must
+	 * be called before {@link #start(Duration)}; it runs on the owning thread.
+	 * @param handler the handler
+	 */
+	public void setInboundHandler(Consumer<ZMsg> handler) {
+		this.inboundHandler = handler;
+	}
+
+	/**
+	 * Start the owning thread and wait until the socket has bound and connected.
+	 * @param timeout the longest to wait
+	 * @throws InvalidZmqSocketSpecException when the socket cannot be opened as declared
+	 */
+	public void start(Duration timeout) {
+		Thread owner = new Thread(this::run, "zmq-socket-" + this.spec.getName());
+		owner.setDaemon(true);
+		this.thread = owner;
+		owner.start();
+		try {
+			this.ready.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+		}
+		catch (ExecutionException ex) {
+			if (ex.getCause() instanceof RuntimeException runtime) {
+				throw runtime;
+			}
+			throw new ZmqException("Cannot open socket '" + this.spec.getName() + "'", ex.getCause());
+		}
+		catch (TimeoutException ex) {
+			stop(Duration.ofSeconds(1));
+			throw new ZmqException("Socket '" + this.spec.getName() + "' did not open within " + timeout);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new ZmqException("Interrupted while opening socket '" + this.spec.getName() + "'", ex);
+		}
+	}
+
+	/**
+	 * @return the socket's spec
+	 */
+	public ZmqSocketSpec getSpec() {
+		return this.spec;
+	}
+
+	/**
+	 * @return the endpoints the socket bound, with ephemeral ports resolved
+	 */
+	public List<String> getBoundEndpoints() {
+		return this.ready.isDone() && !this.ready.isCompletedExceptionally() ? this.ready.join().getBoundEndpoints()
+				: List.of();
+	}
+
+	/**
+	 * @return the tracker of the socket's peers and subscriptions
+	 */
+	public ZmqPeerTracker getTracker() {
+		return this.ready.join().getTracker();
+	}
+
+	/**
+	 * @return the messages written to the socket so far
+	 */
+	public long getSentCount() {
+		return this.sent.get();
+	}
+
+	/**
+	 * @return the messages the socket refused with an error (not counting full queues)
+	 */
+	public long getFailedCount() {
+		return this.failed.get();
+	}
+
+	/**
+	 * @return whether the owning thread is running
+	 */
+	public boolean isRunning() {
+		return this.running && !this.terminated.isDone();
+	}
+
+	/**
+	 * Queue a message, waiting up to {@code timeout} for room.
+	 * @param frames the frames of one message
+	 * @param timeout the longest to wait for room in the queue
+	 * @return {@code false} when there was no room in time
+	 * @throws InterruptedException if the calling thread is interrupted
+	 */
+	public boolean send(byte[][] frames, Duration timeout) throws InterruptedException {
+		return offer(new Outbound(frames, null), timeout);
+	}
+
+	/**
+	 * Queue a message if there is room now.
+	 * @param frames the frames of one message
+	 * @return {@code false} when the queue is full (the socket is at its high-water mark)
+	 */
+	public boolean trySend(byte[][] frames) {
+		checkRunning();
+		if (!this.queue.offer(new Outbound(frames, null))) {
+			return false;
+		}
+		wake();
+		return true;
+	}
+
+	/**
+	 * Queue a message and learn when it has been written to the socket.
+	 * @param frames the frames of one message
+	 * @param timeout the longest to wait for room in the queue
+	 * @return a future completed once the socket accepted the message, or failed
+	 * @throws InterruptedException if the calling thread is interrupted
+	 */
+	public CompletableFuture<Void> sendAndConfirm(byte[][] frames, Duration timeout) throws InterruptedException {
+		CompletableFuture<Void> done = new CompletableFuture<>();
+		if (!offer(new Outbound(frames, done), timeout)) {
+			done.completeExceptionally(new ZmqSendTimeoutException(this.spec.getName(), timeout));
+		}
+		return done;
+	}
+
+	/**
+	 * Run a callback on the owning thread, with the socket.
+	 * @param <T> the result type
+	 * @param callback the callback
+	 * @return a future of the callback's result
+	 */
+	public <T> CompletableFuture<T> execute(Function<ZmqSocketHandle, T> callback) {
+		checkRunning();
+		Task<T> task = new Task<>(callback);
+		try {
+			this.queue.put(task);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			task.result.completeExceptionally(ex);
+			return task.result;
+		}
+		wake();
+		return task.result;
+	}
+
+	private boolean offer(Object command, Duration timeout) throws InterruptedException {
+		checkRunning();
+		if (!this.queue.offer(command, timeout.toNanos(), TimeUnit.NANOSECONDS)) {
+			return false;
+		}
+		wake();
+		return true;
+	}
+
+	private void checkRunning() {
+		if (!this.running) {
+			throw new ZmqException("Socket '" + this.spec.getName() + "' is closed");
+		}
+	}
+
+	private void wake() {
+		if (this.parked.get() && this.parked.compareAndSet(true, false)) {
+			signal();
+		}
+	}
+
+	private void signal() {
+		try {
+			this.wakeup.sink().write(ByteBuffer.wrap(new byte[] { 1 }));
+		}
+		catch (IOException ex) {
+			logger.debug("Wake-up of socket '" + this.spec.getName() + "' failed", ex);
+		}
+	}
+
+	/**
+	 * Stop the owning thread: queued messages are flushed for at most the socket's
+	 * linger, then the socket is closed on its own thread.
+	 * @param timeout the longest to wait for the thread to end
+	 * @return whether the thread ended in time
+	 */
+	public boolean stop(Duration timeout) {
+		this.running = false;
+		signal();
+		try {
+			this.terminated.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+			return true;
+		}
+		catch (TimeoutException | ExecutionException ex) {
+			return this.terminated.isDone();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return false;
+		}
+	}
+
+	private void run() {
+		ZmqSocketHandle handle;
+		try {
+			handle = this.factory.open(this.spec);
+		}
+		catch (RuntimeException ex) {
+			this.running = false;
+			this.ready.completeExceptionally(ex);
+			this.terminated.complete(null);
+			return;
+		}
+		ZMQ.Poller idle = this.factory.getContext().createPoller(2);
+		ZMQ.Poller writable = this.factory.getContext().createPoller(2);
+		try {
+			boolean reads = readsInbound();
+			idle.register(this.wakeup.source(), ZMQ.Poller.POLLIN);
+			writable.register(this.wakeup.source(), ZMQ.Poller.POLLIN);
+			if (reads) {
+				idle.register(handle.getSocket(), ZMQ.Poller.POLLIN);
+			}
+			writable.register(handle.getSocket(), ZMQ.Poller.POLLOUT | (reads ? ZMQ.Poller.POLLIN : 0));
+			this.ready.complete(handle);
+			loop(handle, idle, writable, reads);
+		}
+		catch (RuntimeException | Error ex) {
+			logger.error("Socket '" + this.spec.getName() + "' failed; its thread is ending", ex);
+		}
+		finally {
+			this.running = false;
+			failRemaining();
+			idle.close();
+			writable.close();
+			this.factory.close(handle);
+			closeQuietly();
+			this.terminated.complete(null);
+		}
+	}
+
+	private boolean readsInbound() {
+		return this.spec.isPublisher() || (this.inboundHandler != null && this.spec.canReceive());
+	}
+
+	private void loop(ZmqSocketHandle handle, ZMQ.Poller idle, ZMQ.Poller writable, boolean reads) {
+		ZMQ.Socket socket = handle.getSocket();
+		StartupGate gate = new StartupGate(handle.getTracker());
+		Object pending = null;
+		while (this.running) {
+			if (reads) {
+				readAll(socket, handle.getTracker());
+			}
+			boolean blocked = false;
+			long timeout = -1;
+			while (this.running) {
+				if (pending == null) {
+					pending = this.queue.poll();
+				}
+				if (pending == null) {
+					break;
+				}
+				if (pending instanceof Task<?> task) {
+					task.run(handle);
+					pending = null;
+					continue;
+				}
+				if (!gate.isOpen()) {
+					timeout = GATE_POLL_MILLIS;
+					break;
+				}
+				if (!write(socket, (Outbound) pending)) {
+					blocked = true;
+					break;
+				}
+				pending = null;
+			}
+			if (!this.running) {
+				break;
+			}
+			if (pending == null && timeout < 0) {
+				this.parked.set(true);
+				if (!this.queue.isEmpty()) {
+					this.parked.set(false);
+					continue;
+				}
+			}
+			(blocked ? writable : idle).poll(timeout);
+			this.parked.set(false);
+			drainWakeup();
+		}
+		flush(socket, pending, writable);
+	}
+
+	private void readAll(ZMQ.Socket socket, ZmqPeerTracker tracker) {
+		Consumer<ZMsg> handler = this.inboundHandler;
+		ZMsg msg;
+		while ((msg = ZMsg.recvMsg(socket, ZMQ.DONTWAIT)) != null) {
+			if (this.spec.isPublisher()) {
+				tracker.onSubscriptionMessage(msg.getFirst().getData());
+			}
+			if (handler != null) {
+				try {
+					handler.accept(msg);
+				}
+				catch (RuntimeException ex) {
+					logger.error("Inbound handler of socket '" + this.spec.getName() + "' failed", ex);
+				}
+			}
+		}
+	}
+
+	/** Write one message without blocking; {@code false} when the socket is full. */
+	private boolean write(ZMQ.Socket socket, Outbound message) {
+		byte[][] frames = message.frames;
+		try {
+			for (int i = 0; i < frames.length; i++) {
+				int flags = ZMQ.DONTWAIT | ((i < frames.length - 1) ? ZMQ.SNDMORE : 0);
+				if (!socket.send(frames[i], flags)) {
+					if (i == 0 && socket.errno() == ZMQ.Error.EAGAIN.getCode()) {
+						return false;
+					}
+					throw new ZMQException("send refused", socket.errno());
+				}
+			}
+			this.sent.incrementAndGet();
+			if (message.done != null) {
+				message.done.complete(null);
+			}
+		}
+		catch (ZMQException ex) {
+			this.failed.incrementAndGet();
+			ZmqException failure = new ZmqException(
+					"Socket '" + this.spec.getName() + "' refused a message: " + ex.getMessage(), ex);
+			if (message.done != null) {
+				message.done.completeExceptionally(failure);
+			}
+			else {
+				logger.warn(failure.getMessage());
+			}
+		}
+		return true;
+	}
+
+	/** On stop: write what is queued, for at most the socket's linger. */
+	private void flush(ZMQ.Socket socket, Object pending, ZMQ.Poller writable) {
+		Duration linger = this.spec.getOptions().getLinger();
+		long deadline = System.nanoTime() + ((linger != null) ? linger : Duration.ofSeconds(1)).toNanos();
+		Object next = (pending != null) ? pending : this.queue.poll();
+		while (next != null && System.nanoTime() < deadline) {
+			if (next instanceof Outbound outbound && !write(socket, outbound)) {
+				writable.poll(10);
+				continue;
+			}
+			next = this.queue.poll();
+		}
+		if (next != null) {
+			this.queue.add(next);
+		}
+	}
+
+	private void failRemaining() {
+		Object command;
+		int dropped = 0;
+		while ((command = this.queue.poll()) != null) {
+			ZmqException closed = new ZmqException("Socket '" + this.spec.getName() + "' closed before sending");
+			if (command instanceof Task<?> task) {
+				task.result.completeExceptionally(closed);
+			}
+			else if (((Outbound) command).done != null) {
+				((Outbound) command).done.completeExceptionally(closed);
+			}
+			dropped++;
+		}
+		if (dropped > 0) {
+			logger.warn("Socket '" + this.spec.getName() + "' closed with " + dropped + " queued messages unsent");
+		}
+	}
+
+	private void drainWakeup() {
+		try {
+			ByteBuffer buffer = ByteBuffer.allocate(64);
+			while (this.wakeup.source().read(buffer) > 0) {
+				buffer.clear();
+			}
+		}
+		catch (IOException ex) {
+			logger.debug("Wake-up pipe of socket '" + this.spec.getName() + "' failed", ex);
+		}
+	}
+
+	private void closeQuietly() {
+		try {
+			this.wakeup.sink().close();
+			this.wakeup.source().close();
+		}
+		catch (IOException ex) {
+			logger.debug("Closing the wake-up pipe failed", ex);
+		}
+	}
+
+	private record Outbound(byte[][] frames, CompletableFuture<Void> done) {
+	}
+
+	private static final class Task<T> {
+
+		private final Function<ZmqSocketHandle, T> callback;
+
+		private final CompletableFuture<T> result = new CompletableFuture<>();
+
+		Task(Function<ZmqSocketHandle, T> callback) {
+			this.callback = callback;
+		}
+
+		void run(ZmqSocketHandle handle) {
+			try {
+				this.result.complete(this.callback.apply(handle));
+			}
+			catch (RuntimeException ex) {
+				this.result.completeExceptionally(ex);
+			}
+		}
+
+	}
+
+	/**
+	 * Holds back the first send until enough peers or subscribers are there (the
+	 * slow-joiner problem), or until the spec's await timeout has passed.
+	 */
+	private final class StartupGate {
+
+		private final ZmqPeerTracker tracker;
+
+		private long deadline;
+
+		private boolean open;
+
+		StartupGate(ZmqPeerTracker tracker) {
+			this.tracker = tracker;
+			ZmqSocketSpec spec = ZmqSocketOwner.this.spec;
+			this.open = spec.getAwaitPeers() == 0 && spec.getAwaitSubscribers() == 0;
+		}
+
+		boolean isOpen() {
+			if (this.open) {
+				return true;
+			}
+			ZmqSocketSpec spec = ZmqSocketOwner.this.spec;
+			if (this.deadline == 0) {
+				this.deadline = System.nanoTime() + spec.getAwaitTimeout().toNanos();
+			}
+			boolean reached = this.tracker.getPeers() >= spec.getAwaitPeers()
+					&& this.tracker.getSubscriptions() >= spec.getAwaitSubscribers();
+			if (reached) {
+				this.open = true;
+			}
+			else if (System.nanoTime() - this.deadline >= 0) {
+				this.open = true;
+				logger.warn(
+						"Socket '" + spec.getName() + "' sends without the peers it awaited: " + this.tracker.getPeers()
+								+ "/" + spec.getAwaitPeers() + " peers, " + this.tracker.getSubscriptions() + "/"
+								+ spec.getAwaitSubscribers() + " subscriptions after " + spec.getAwaitTimeout());
+			}
+			return this.open;
+		}
+
+	}
+
+}

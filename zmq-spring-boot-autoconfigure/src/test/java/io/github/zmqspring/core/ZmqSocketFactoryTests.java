@@ -1,0 +1,130 @@
+/*
+ * Copyright 2026 the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.github.zmqspring.core;
+
+import java.time.Duration;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.zeromq.SocketType;
+import org.zeromq.ZContext;
+import org.zeromq.ZMQ;
+
+import org.springframework.util.unit.DataSize;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * Options reach the socket before it binds, with libzmq's meaning of {@code immediate}.
+ */
+class ZmqSocketFactoryTests {
+
+	private final ZContext context = new ZContext();
+
+	@AfterEach
+	void close() {
+		this.context.close();
+	}
+
+	@Test
+	void appliesEveryOption() {
+		ZmqSocketOptions options = new ZmqSocketOptions();
+		options.setSendHighWaterMark(11);
+		options.setReceiveHighWaterMark(12);
+		options.setLinger(Duration.ofMillis(13));
+		options.setReconnectInterval(Duration.ofMillis(14));
+		options.setReconnectIntervalMax(Duration.ofMillis(15));
+		options.setHeartbeatInterval(Duration.ofMillis(16));
+		options.setHeartbeatTimeout(Duration.ofMillis(17));
+		options.setHeartbeatTtl(Duration.ofMillis(1800));
+		options.setMaxMessageSize(DataSize.ofKilobytes(1));
+		options.setSendTimeout(Duration.ofMillis(19));
+		options.setReceiveTimeout(Duration.ofMillis(20));
+		options.setImmediate(true);
+		options.setIdentity("me");
+		options.setTcpKeepAlive(true);
+		options.setConflate(false);
+		ZmqSocketSpec spec = ZmqSocketSpec.builder("s", "zmq.sockets.s")
+			.type(SocketType.DEALER)
+			.bind(List.of("tcp://127.0.0.1:0"))
+			.options(options)
+			.build();
+		ZmqSocketHandle handle = new ZmqSocketFactory(this.context).open(spec);
+		ZMQ.Socket socket = handle.getSocket();
+		assertThat(socket.getSndHWM()).isEqualTo(11);
+		assertThat(socket.getRcvHWM()).isEqualTo(12);
+		assertThat(socket.getLinger()).isEqualTo(13);
+		assertThat(socket.getReconnectIVL()).isEqualTo(14);
+		assertThat(socket.getReconnectIVLMax()).isEqualTo(15);
+		assertThat(socket.getHeartbeatIvl()).isEqualTo(16);
+		assertThat(socket.getHeartbeatTimeout()).isEqualTo(17);
+		assertThat(socket.getHeartbeatTtl()).isEqualTo(1800);
+		assertThat(socket.getMaxMsgSize()).isEqualTo(1024);
+		assertThat(socket.getSendTimeOut()).isEqualTo(19);
+		assertThat(socket.getReceiveTimeOut()).isEqualTo(20);
+		// libzmq's immediate=true is JeroMQ's immediate=false
+		assertThat(socket.getImmediate()).isFalse();
+		assertThat(new String(socket.getIdentity())).isEqualTo("me");
+		assertThat(socket.getTCPKeepAlive()).isEqualTo(1);
+		assertThat(handle.getBoundEndpoints()).singleElement().asString().doesNotEndWith(":0");
+	}
+
+	@Test
+	void routerMandatoryOnRouter() {
+		ZmqSocketOptions options = new ZmqSocketOptions();
+		options.setRouterMandatory(true);
+		ZmqSocketSpec spec = ZmqSocketSpec.builder("r", "zmq.sockets.r")
+			.type(SocketType.ROUTER)
+			.bind(List.of("inproc://router-mandatory"))
+			.options(options)
+			.build();
+		ZmqSocketHandle handle = new ZmqSocketFactory(this.context).open(spec);
+		assertThatExceptionOfType(org.zeromq.ZMQException.class)
+			.isThrownBy(() -> handle.getSocket().sendMore("nobody"))
+			.withMessageContaining("Host unreachable");
+	}
+
+	@Test
+	void identityTooLongIsRejected() {
+		ZmqSocketOptions options = new ZmqSocketOptions();
+		options.setIdentity("x".repeat(256));
+		assertThatExceptionOfType(InvalidZmqSocketSpecException.class)
+			.isThrownBy(() -> ZmqSocketSpec.builder("s", "zmq.sockets.s")
+				.type(SocketType.DEALER)
+				.bind(List.of("inproc://x"))
+				.options(options)
+				.build())
+			.withMessageContaining("zmq.sockets.s.identity");
+	}
+
+	@Test
+	void endpointParsing() {
+		assertThat(ZmqEndpoint.parse("tcp://127.0.0.1:*").getTransport()).isEqualTo(ZmqEndpoint.Transport.TCP);
+		assertThat(ZmqEndpoint.parse("inproc://a").getAddress()).isEqualTo("a");
+		assertThat(ZmqEndpoint.parse("discovery://orders").isDiscovery()).isTrue();
+		assertThatExceptionOfType(IllegalArgumentException.class).isThrownBy(() -> ZmqEndpoint.parse("tcp:/x"))
+			.withMessageContaining("tcp:/x");
+		assertThatExceptionOfType(IllegalArgumentException.class).isThrownBy(() -> ZmqEndpoint.parse("foo://bar"))
+			.withMessageContaining("unsupported transport 'foo'");
+		assertThatExceptionOfType(IllegalArgumentException.class).isThrownBy(() -> ZmqEndpoint.parse("tcp://host:port"))
+			.withMessageContaining("not a number");
+		assertThatExceptionOfType(IllegalArgumentException.class).isThrownBy(() -> ZmqEndpoint.parse("inproc://"))
+			.withMessageContaining("no address");
+	}
+
+}
