@@ -309,18 +309,11 @@ public final class ZmqSocketOwner {
 			this.terminated.complete(null);
 			return;
 		}
-		ZMQ.Poller idle = this.factory.getContext().createPoller(2);
-		ZMQ.Poller writable = this.factory.getContext().createPoller(2);
+		Pollers pollers = null;
 		try {
-			boolean reads = readsInbound();
-			idle.register(this.wakeup.source(), ZMQ.Poller.POLLIN);
-			writable.register(this.wakeup.source(), ZMQ.Poller.POLLIN);
-			if (reads) {
-				idle.register(handle.getSocket(), ZMQ.Poller.POLLIN);
-			}
-			writable.register(handle.getSocket(), ZMQ.Poller.POLLOUT | (reads ? ZMQ.Poller.POLLIN : 0));
+			pollers = new Pollers(handle, readsInbound());
 			this.ready.complete(handle);
-			loop(handle, idle, writable, reads);
+			loop(handle, pollers);
 		}
 		catch (RuntimeException | Error ex) {
 			logger.error("Socket '" + this.spec.getName() + "' failed; its thread is ending", ex);
@@ -328,8 +321,9 @@ public final class ZmqSocketOwner {
 		finally {
 			this.running = false;
 			failRemaining();
-			idle.close();
-			writable.close();
+			if (pollers != null) {
+				pollers.close();
+			}
 			this.factory.close(handle);
 			closeQuietly();
 			this.terminated.complete(null);
@@ -340,12 +334,17 @@ public final class ZmqSocketOwner {
 		return this.spec.isPublisher() || (this.inboundHandler != null && this.spec.canReceive());
 	}
 
-	private void loop(ZmqSocketHandle handle, ZMQ.Poller idle, ZMQ.Poller writable, boolean reads) {
+	private void loop(ZmqSocketHandle handle, Pollers initial) {
 		ZMQ.Socket socket = handle.getSocket();
 		StartupGate gate = new StartupGate(handle.getTracker());
+		Pollers pollers = initial;
 		Object pending = null;
 		while (this.running) {
-			if (reads) {
+			if (readsInbound() != pollers.reads) {
+				// an inbound handler was set after start: watch the socket for input too
+				pollers = pollers.rebuild(handle, readsInbound());
+			}
+			if (pollers.reads) {
 				readAll(socket, handle.getTracker());
 			}
 			boolean blocked = false;
@@ -382,11 +381,11 @@ public final class ZmqSocketOwner {
 					continue;
 				}
 			}
-			(blocked ? writable : idle).poll(timeout);
+			(blocked ? pollers.writable : pollers.idle).poll(timeout);
 			this.parked.set(false);
 			drainWakeup();
 		}
-		flush(socket, pending, writable);
+		flush(socket, pending, pollers.writable);
 	}
 
 	private void readAll(ZMQ.Socket socket, ZmqPeerTracker tracker) {
@@ -497,6 +496,43 @@ public final class ZmqSocketOwner {
 	}
 
 	private record Outbound(byte[][] frames, CompletableFuture<Void> done) {
+	}
+
+	/**
+	 * The two pollers of the owning thread: one for idle waits (wake-up pipe, plus input
+	 * when the socket's input is read) and one for waiting until a full socket can take
+	 * more.
+	 */
+	private final class Pollers {
+
+		private final ZMQ.Poller idle;
+
+		private final ZMQ.Poller writable;
+
+		private final boolean reads;
+
+		Pollers(ZmqSocketHandle handle, boolean reads) {
+			this.reads = reads;
+			this.idle = ZmqSocketOwner.this.factory.getContext().createPoller(2);
+			this.writable = ZmqSocketOwner.this.factory.getContext().createPoller(2);
+			this.idle.register(ZmqSocketOwner.this.wakeup.source(), ZMQ.Poller.POLLIN);
+			this.writable.register(ZmqSocketOwner.this.wakeup.source(), ZMQ.Poller.POLLIN);
+			if (reads) {
+				this.idle.register(handle.getSocket(), ZMQ.Poller.POLLIN);
+			}
+			this.writable.register(handle.getSocket(), ZMQ.Poller.POLLOUT | (reads ? ZMQ.Poller.POLLIN : 0));
+		}
+
+		Pollers rebuild(ZmqSocketHandle handle, boolean reads) {
+			close();
+			return new Pollers(handle, reads);
+		}
+
+		void close() {
+			this.idle.close();
+			this.writable.close();
+		}
+
 	}
 
 	private static final class Task<T> {

@@ -1,0 +1,338 @@
+/*
+ * Copyright 2026 the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.github.zmqspring.core;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+
+import io.github.zmqspring.convert.ZmqMetadata;
+import io.github.zmqspring.convert.ZmqMetadataCodec;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.zeromq.SocketType;
+import org.zeromq.ZContext;
+import org.zeromq.ZMQ;
+import org.zeromq.ZMsg;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * Request/reply through {@link ZmqRequester} on a DEALER, against REP and ROUTER servers
+ * in JeroMQ and in native libzmq (pyzmq), with restarts, timeouts and error replies.
+ */
+@Timeout(60)
+class ZmqRequesterTests {
+
+	private final ZContext context = new ZContext();
+
+	private final List<AutoCloseable> closeables = new ArrayList<>();
+
+	@AfterEach
+	void close() throws Exception {
+		for (int i = this.closeables.size() - 1; i >= 0; i--) {
+			this.closeables.get(i).close();
+		}
+		ZmqContextLifecycle.close(this.context, Duration.ofSeconds(5));
+	}
+
+	@Test
+	void concurrentRequestsToRepAreEachMatchedToTheirReply() throws Exception {
+		int port = server(SocketType.REP, (socket) -> {
+			String request = socket.recvStr();
+			socket.send("re:" + request);
+		});
+		ZmqRequester requester = requester("tcp://127.0.0.1:" + port, 0);
+		ExecutorService threads = Executors.newFixedThreadPool(8);
+		try {
+			List<Future<?>> futures = new ArrayList<>();
+			for (int t = 0; t < 8; t++) {
+				int thread = t;
+				futures.add(threads.submit(() -> {
+					List<CompletableFuture<List<byte[]>>> replies = new ArrayList<>();
+					for (int i = 0; i < 8; i++) {
+						replies.add(requester.request(frames("t" + thread + "-" + i), Duration.ofSeconds(10)));
+					}
+					for (int i = 0; i < 8; i++) {
+						assertThat(text(replies.get(i).join())).isEqualTo("re:t" + thread + "-" + i);
+					}
+					return null;
+				}));
+			}
+			for (Future<?> future : futures) {
+				future.get(30, TimeUnit.SECONDS);
+			}
+		}
+		finally {
+			threads.shutdownNow();
+		}
+		assertThat(requester.getInFlight()).isZero();
+	}
+
+	@Test
+	void routerServerReplyingOutOfOrderStillMatches() throws Exception {
+		int port = server(SocketType.ROUTER, new Consumer<>() {
+			private final List<ZMsg> held = new ArrayList<>();
+
+			@Override
+			public void accept(ZMQ.Socket socket) {
+				this.held.add(ZMsg.recvMsg(socket));
+				if (this.held.size() == 10) {
+					for (int i = this.held.size() - 1; i >= 0; i--) {
+						ZMsg request = this.held.get(i);
+						String body = request.removeLast().getString(StandardCharsets.UTF_8);
+						request.addString("re:" + body);
+						request.send(socket);
+					}
+					this.held.clear();
+				}
+			}
+		});
+		ZmqRequester requester = requester("tcp://127.0.0.1:" + port, 0);
+		List<CompletableFuture<List<byte[]>>> replies = new ArrayList<>();
+		for (int i = 0; i < 10; i++) {
+			replies.add(requester.request(frames("r" + i), Duration.ofSeconds(10)));
+		}
+		for (int i = 0; i < 10; i++) {
+			assertThat(text(replies.get(i).get(10, TimeUnit.SECONDS))).isEqualTo("re:r" + i);
+		}
+	}
+
+	@Test
+	void noServerFailsAfterEveryRetryNamingTheSocket() {
+		ZmqRequester requester = requester("tcp://127.0.0.1:" + freePort(), 2);
+		CompletableFuture<List<byte[]>> reply = requester.request(frames("anyone?"), Duration.ofMillis(200));
+		assertThatExceptionOfType(ExecutionException.class).isThrownBy(() -> reply.get(10, TimeUnit.SECONDS))
+			.havingCause()
+			.isInstanceOf(ZmqRequestTimeoutException.class)
+			.withMessageContaining("'client'")
+			.withMessageContaining("after 3 attempt(s)");
+		assertThat(requester.getRetries()).isEqualTo(2);
+	}
+
+	@Test
+	void lateReplyIsDroppedAndCounted() throws Exception {
+		CountDownLatch clientGaveUp = new CountDownLatch(1);
+		int port = server(SocketType.ROUTER, (socket) -> {
+			ZMsg request = ZMsg.recvMsg(socket);
+			try {
+				clientGaveUp.await(10, TimeUnit.SECONDS);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+			request.removeLast();
+			request.addString("too late");
+			request.send(socket);
+		});
+		ZmqRequester requester = requester("tcp://127.0.0.1:" + port, 0);
+		CompletableFuture<List<byte[]>> reply = requester.request(frames("slow"), Duration.ofMillis(200));
+		assertThatExceptionOfType(ExecutionException.class).isThrownBy(() -> reply.get(10, TimeUnit.SECONDS))
+			.withCauseInstanceOf(ZmqRequestTimeoutException.class);
+		clientGaveUp.countDown();
+		org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> requester.getLateReplies() == 1);
+	}
+
+	@Test
+	void errorReplyFailsFastWithRemoteTypeAndMessage() throws Exception {
+		int port = server(SocketType.ROUTER, (socket) -> {
+			ZMsg request = ZMsg.recvMsg(socket);
+			request.removeLast();
+			request.add(ZmqMetadataCodec.encode(
+					new ZmqMetadata(true, Map.of(ZmqRemoteException.ERROR_TYPE, "java.lang.IllegalStateException"))));
+			request.addString("out of stock");
+			request.send(socket);
+		});
+		ZmqRequester requester = requester("tcp://127.0.0.1:" + port, 0);
+		long start = System.nanoTime();
+		CompletableFuture<List<byte[]>> reply = requester.request(frames("order"), Duration.ofSeconds(30));
+		assertThatExceptionOfType(ExecutionException.class).isThrownBy(() -> reply.get(10, TimeUnit.SECONDS))
+			.havingCause()
+			.isInstanceOfSatisfying(ZmqRemoteException.class, (ex) -> {
+				assertThat(ex.getRemoteType()).isEqualTo("java.lang.IllegalStateException");
+				assertThat(ex.getRemoteMessage()).isEqualTo("out of stock");
+			});
+		// well before the 30 s timeout: the get above is bounded by 10 s
+		assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(30));
+	}
+
+	@Test
+	void serverRestartedOnSamePortIsUsedAgain() throws Exception {
+		int port = freePort();
+		AtomicBoolean serving = new AtomicBoolean(true);
+		Thread first = serverThread(SocketType.REP, port, serving, (socket) -> socket.send("one:" + socket.recvStr()));
+		ZmqRequester requester = requester("tcp://127.0.0.1:" + port, 1);
+		assertThat(text(requester.request(frames("a"), Duration.ofSeconds(5)).get(10, TimeUnit.SECONDS)))
+			.isEqualTo("one:a");
+		List<CompletableFuture<List<byte[]>>> during = new ArrayList<>();
+		serving.set(false);
+		first.join(10_000);
+		for (int i = 0; i < 5; i++) {
+			during.add(requester.request(frames("d" + i), Duration.ofMillis(300)));
+		}
+		// every request in the outage ends: a timeout exception, none hangs
+		for (CompletableFuture<List<byte[]>> future : during) {
+			assertThatExceptionOfType(ExecutionException.class).isThrownBy(() -> future.get(10, TimeUnit.SECONDS))
+				.withCauseInstanceOf(ZmqRequestTimeoutException.class);
+		}
+		AtomicBoolean servingAgain = new AtomicBoolean(true);
+		Thread second = serverThread(SocketType.REP, port, servingAgain,
+				(socket) -> socket.send("two:" + socket.recvStr()));
+		this.closeables.add(() -> {
+			servingAgain.set(false);
+			second.join(10_000);
+		});
+		assertThat(text(requester.request(frames("b"), Duration.ofSeconds(2)).get(20, TimeUnit.SECONDS)))
+			.isEqualTo("two:b");
+	}
+
+	@Test
+	void interopWithNativeRepAndRouterServers() throws Exception {
+		Assumptions.assumeTrue(pyzmqAvailable(), "/usr/bin/python3 with Debian's python3-zmq is not installed");
+		for (String kind : List.of("REP", "ROUTER")) {
+			int port = freePort();
+			String script = """
+					import sys, zmq
+					ctx = zmq.Context()
+					s = ctx.socket(zmq.%s)
+					s.bind("tcp://127.0.0.1:%d")
+					print("ready", flush=True)
+					for _ in range(3):
+					    frames = s.recv_multipart()
+					    body = frames[-1]
+					    s.send_multipart(frames[:-1] + [b"py:" + body])
+					""".formatted(kind, port);
+			Process python = new ProcessBuilder("/usr/bin/python3", "-c", script).redirectErrorStream(true).start();
+			this.closeables.add(python::destroyForcibly);
+			assertThat(new String(python.getInputStream().readNBytes(6), StandardCharsets.UTF_8)).startsWith("ready");
+			ZmqRequester requester = requester("tcp://127.0.0.1:" + port, 0);
+			for (int i = 0; i < 3; i++) {
+				byte[] payload = new byte[] { 0, (byte) 0xFF, (byte) i, 'x' };
+				List<byte[]> reply = requester.request(new byte[][] { payload }, Duration.ofSeconds(10))
+					.get(20, TimeUnit.SECONDS);
+				byte[] expected = new byte[7];
+				System.arraycopy("py:".getBytes(StandardCharsets.US_ASCII), 0, expected, 0, 3);
+				System.arraycopy(payload, 0, expected, 3, 4);
+				assertThat(reply).singleElement().isEqualTo(expected);
+			}
+			assertThat(python.waitFor(20, TimeUnit.SECONDS)).isTrue();
+			assertThat(python.exitValue()).isZero();
+		}
+	}
+
+	@Test
+	void requesterNeedsDealer() {
+		ZmqSocketSpec spec = ZmqSocketSpec.builder("req", "zmq.sockets.req")
+			.type(SocketType.REQ)
+			.connect(List.of("inproc://nothing"))
+			.build();
+		ZmqSocketOwner owner = new ZmqSocketOwner(new ZmqSocketFactory(this.context), spec);
+		assertThatExceptionOfType(ZmqException.class).isThrownBy(() -> new ZmqRequester(owner, 0, Duration.ZERO))
+			.withMessageContaining("'req' is a REQ")
+			.withMessageContaining("type: dealer");
+	}
+
+	static boolean pyzmqAvailable() throws Exception {
+		if (!Files.isExecutable(Path.of("/usr/bin/python3"))) {
+			return false;
+		}
+		Process probe = new ProcessBuilder("/usr/bin/python3", "-c", "import zmq").start();
+		return probe.waitFor(20, TimeUnit.SECONDS) && probe.exitValue() == 0;
+	}
+
+	private ZmqRequester requester(String endpoint, int retries) {
+		ZmqSocketSpec spec = ZmqSocketSpec.builder("client", "zmq.sockets.client")
+			.type(SocketType.DEALER)
+			.connect(List.of(endpoint))
+			.build();
+		ZmqSocketOwner owner = new ZmqSocketOwner(new ZmqSocketFactory(this.context), spec);
+		owner.start(Duration.ofSeconds(5));
+		this.closeables.add(() -> owner.stop(Duration.ofSeconds(5)));
+		ZmqRequester requester = new ZmqRequester(owner, retries, Duration.ofSeconds(5));
+		this.closeables.add(requester);
+		return requester;
+	}
+
+	/** A server on its own thread that owns its socket; returns its port. */
+	private int server(SocketType type, Consumer<ZMQ.Socket> handler) throws InterruptedException {
+		int port = freePort();
+		AtomicBoolean serving = new AtomicBoolean(true);
+		Thread thread = serverThread(type, port, serving, handler);
+		this.closeables.add(() -> {
+			serving.set(false);
+			thread.join(10_000);
+		});
+		return port;
+	}
+
+	private Thread serverThread(SocketType type, int port, AtomicBoolean serving, Consumer<ZMQ.Socket> handler)
+			throws InterruptedException {
+		CountDownLatch bound = new CountDownLatch(1);
+		Thread thread = new Thread(() -> {
+			ZMQ.Socket socket = this.context.createSocket(type);
+			socket.setLinger(0);
+			socket.bind("tcp://127.0.0.1:" + port);
+			bound.countDown();
+			ZMQ.Poller poller = this.context.createPoller(1);
+			poller.register(socket, ZMQ.Poller.POLLIN);
+			while (serving.get()) {
+				if (poller.poll(50) > 0 && poller.pollin(0)) {
+					handler.accept(socket);
+				}
+			}
+			poller.close();
+			this.context.destroySocket(socket);
+		}, "test-server-" + type);
+		thread.start();
+		assertThat(bound.await(10, TimeUnit.SECONDS)).isTrue();
+		return thread;
+	}
+
+	private static int freePort() {
+		try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+		catch (java.io.IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static byte[][] frames(String text) {
+		return new byte[][] { text.getBytes(StandardCharsets.UTF_8) };
+	}
+
+	private static String text(List<byte[]> frames) {
+		assertThat(frames).hasSize(1);
+		return new String(frames.get(0), StandardCharsets.UTF_8);
+	}
+
+}
