@@ -15,18 +15,26 @@
  */
 package io.github.zmqspring.autoconfigure;
 
+import io.github.zmqspring.convert.ZmqMessageConverters;
 import io.github.zmqspring.core.ZmqContextLifecycle;
+import io.github.zmqspring.core.ZmqOperations;
 import io.github.zmqspring.core.ZmqSocketFactory;
 import io.github.zmqspring.core.ZmqSocketManager;
+import io.github.zmqspring.core.ZmqTemplate;
 import org.zeromq.ZContext;
+import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingClass;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
+import org.springframework.messaging.converter.MessageConverter;
 
 /**
  * Auto-configuration for ZeroMQ: a managed JeroMQ context, the sockets declared under
@@ -37,7 +45,10 @@ import org.springframework.context.annotation.Import;
 @AutoConfiguration
 @ConditionalOnClass(ZContext.class)
 @EnableConfigurationProperties(ZmqProperties.class)
-@Import({ ZmqAutoConfiguration.ContextConfiguration.class, ZmqAutoConfiguration.SocketConfiguration.class })
+@Import({ ZmqAutoConfiguration.ContextConfiguration.class, ZmqAutoConfiguration.SocketConfiguration.class,
+		ZmqAutoConfiguration.JacksonMessageConverterConfiguration.class,
+		ZmqAutoConfiguration.BasicMessageConverterConfiguration.class,
+		ZmqAutoConfiguration.TemplateConfiguration.class })
 public final class ZmqAutoConfiguration {
 
 	/**
@@ -86,6 +97,55 @@ public final class ZmqAutoConfiguration {
 			ZmqSocketManager manager = new ZmqSocketManager(factory, ZmqSocketSpecs.from(properties));
 			manager.setStopTimeout(properties.getContext().getShutdownTimeout());
 			return manager;
+		}
+
+	}
+
+	/**
+	 * The payload converter, with JSON through the application's {@link JsonMapper}.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(JsonMapper.class)
+	static class JacksonMessageConverterConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean(name = "zmqMessageConverter")
+		MessageConverter zmqMessageConverter(ObjectProvider<JsonMapper> jsonMapper) {
+			return ZmqMessageConverters.defaultConverter(jsonMapper.getIfAvailable());
+		}
+
+	}
+
+	/**
+	 * The payload converter of bytes and strings, when Jackson is absent.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnMissingClass("tools.jackson.databind.json.JsonMapper")
+	static class BasicMessageConverterConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean(name = "zmqMessageConverter")
+		MessageConverter zmqMessageConverter() {
+			return ZmqMessageConverters.basicConverter();
+		}
+
+	}
+
+	/**
+	 * The template that sends through the declared sockets.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	static class TemplateConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean(ZmqOperations.class)
+		ZmqTemplate zmqTemplate(ZmqSocketManager zmqSocketManager,
+				@Qualifier("zmqMessageConverter") MessageConverter zmqMessageConverter, ZmqProperties properties,
+				ObjectProvider<ZmqTemplateCustomizer> customizers) {
+			ZmqTemplate template = new ZmqTemplate(zmqSocketManager, zmqMessageConverter);
+			template.setDefaultSendTimeout(properties.getTemplate().getSendTimeout());
+			customizers.orderedStream().forEach((customizer) -> customizer.customize(template));
+			return template;
 		}
 
 	}

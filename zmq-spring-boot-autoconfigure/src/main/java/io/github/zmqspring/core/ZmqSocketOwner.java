@@ -450,8 +450,10 @@ public final class ZmqSocketOwner {
 			}
 			next = this.queue.poll();
 		}
-		if (next != null) {
-			this.queue.add(next);
+		// put it back for failRemaining(); offer, since senders may have filled the queue
+		if (next != null && !this.queue.offer(next) && next instanceof Outbound outbound && outbound.done != null) {
+			outbound.done
+				.completeExceptionally(new ZmqException("Socket '" + this.spec.getName() + "' closed before sending"));
 		}
 	}
 

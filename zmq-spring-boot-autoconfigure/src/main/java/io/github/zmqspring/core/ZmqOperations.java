@@ -1,0 +1,122 @@
+/*
+ * Copyright 2026 the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.github.zmqspring.core;
+
+import java.time.Duration;
+
+import org.springframework.messaging.Message;
+
+/**
+ * The operations of sending through declared sockets, implemented by {@link ZmqTemplate}.
+ * Sockets are named as declared under {@code zmq.sockets}; payloads are converted to one
+ * frame ({@code byte[]} as is, {@code String} as UTF-8, anything else as JSON by
+ * default). A publish puts the topic in a first frame and the payload in a second.
+ * <p>
+ * Blocking variants wait for room while the socket is at its high-water mark, for at most
+ * the socket's {@code send-timeout} (or {@code zmq.template.send-timeout}), then throw
+ * {@link ZmqSendTimeoutException}. The {@code try} variants never wait.
+ *
+ * @author zmq-spring-boot
+ */
+public interface ZmqOperations {
+
+	/**
+	 * Send a payload as one frame, waiting for room if the socket is full.
+	 * @param socket the declared socket's name
+	 * @param payload the payload
+	 * @throws ZmqSendTimeoutException when there was no room within the send timeout
+	 * @throws ZmqException when the socket is not declared, not open or cannot send
+	 * @throws org.springframework.messaging.converter.MessageConversionException when the
+	 * payload cannot be converted
+	 */
+	void send(String socket, Object payload);
+
+	/**
+	 * Send the payload of a message as one frame, waiting for room if the socket is full.
+	 * Its headers may guide the conversion (such as {@code contentType}) but are not
+	 * sent.
+	 * @param socket the declared socket's name
+	 * @param message the message
+	 * @throws ZmqSendTimeoutException when there was no room within the send timeout
+	 * @throws ZmqException when the socket is not declared, not open or cannot send
+	 */
+	void send(String socket, Message<?> message);
+
+	/**
+	 * Publish a payload under a topic (topic frame, then payload frame) on a PUB or XPUB
+	 * socket, waiting for room if the socket is full.
+	 * @param socket the declared socket's name
+	 * @param topic the topic, sent as UTF-8 in the first frame
+	 * @param payload the payload
+	 * @throws ZmqSendTimeoutException when there was no room within the send timeout
+	 * @throws ZmqException when the socket is not declared, not open or not a publisher
+	 */
+	void publish(String socket, String topic, Object payload);
+
+	/**
+	 * Publish the payload of a message under a topic on a PUB or XPUB socket, waiting for
+	 * room if the socket is full. Headers are not sent.
+	 * @param socket the declared socket's name
+	 * @param topic the topic, sent as UTF-8 in the first frame
+	 * @param message the message
+	 * @throws ZmqSendTimeoutException when there was no room within the send timeout
+	 * @throws ZmqException when the socket is not declared, not open or not a publisher
+	 */
+	void publish(String socket, String topic, Message<?> message);
+
+	/**
+	 * Send a payload as one frame if the socket has room now.
+	 * @param socket the declared socket's name
+	 * @param payload the payload (or a {@link Message} whose payload is sent)
+	 * @return {@code false} when the socket is at its high-water mark
+	 * @throws ZmqException when the socket is not declared, not open or cannot send
+	 */
+	boolean trySend(String socket, Object payload);
+
+	/**
+	 * Publish a payload under a topic if the PUB or XPUB socket has room now.
+	 * @param socket the declared socket's name
+	 * @param topic the topic, sent as UTF-8 in the first frame
+	 * @param payload the payload (or a {@link Message} whose payload is sent)
+	 * @return {@code false} when the socket is at its high-water mark
+	 * @throws ZmqException when the socket is not declared, not open or not a publisher
+	 */
+	boolean tryPublish(String socket, String topic, Object payload);
+
+	/**
+	 * Wait until a PUB or XPUB socket has at least {@code count} subscriptions (a
+	 * subscriber counts once per topic it subscribes to), so that what is published next
+	 * reaches them.
+	 * @param socket the declared socket's name
+	 * @param count the subscriptions to wait for
+	 * @param timeout the longest to wait
+	 * @return whether the count was reached in time
+	 * @throws ZmqException when the socket is not declared, not open or not a publisher
+	 */
+	boolean awaitSubscribers(String socket, int count, Duration timeout);
+
+	/**
+	 * Wait until a socket has at least {@code count} connected peers (handshake
+	 * completed). inproc connections are not counted.
+	 * @param socket the declared socket's name
+	 * @param count the peers to wait for
+	 * @param timeout the longest to wait
+	 * @return whether the count was reached in time
+	 * @throws ZmqException when the socket is not declared or not open
+	 */
+	boolean awaitPeers(String socket, int count, Duration timeout);
+
+}

@@ -1,0 +1,209 @@
+/*
+ * Copyright 2026 the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.github.zmqspring.core;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.messaging.Message;
+import org.springframework.messaging.MessageHeaders;
+import org.springframework.messaging.converter.MessageConversionException;
+import org.springframework.messaging.converter.MessageConverter;
+import org.springframework.util.Assert;
+
+/**
+ * The default {@link ZmqOperations}: sends through the sockets opened by a
+ * {@link ZmqSocketManager}. Thread-safe: any number of threads may send through the same
+ * socket at once, since each message is handed to the thread that owns the socket.
+ *
+ * @author zmq-spring-boot
+ */
+public class ZmqTemplate implements ZmqOperations {
+
+	private final ZmqSocketManager socketManager;
+
+	private final MessageConverter messageConverter;
+
+	private Duration defaultSendTimeout = Duration.ofSeconds(10);
+
+	/**
+	 * Create a template.
+	 * @param socketManager the manager of the declared sockets
+	 * @param messageConverter the converter of payloads to a frame (its output payload
+	 * must be a {@code byte[]} or a {@code String})
+	 */
+	public ZmqTemplate(ZmqSocketManager socketManager, MessageConverter messageConverter) {
+		Assert.notNull(socketManager, "socketManager must not be null");
+		Assert.notNull(messageConverter, "messageConverter must not be null");
+		this.socketManager = socketManager;
+		this.messageConverter = messageConverter;
+	}
+
+	/**
+	 * Set how long a blocking send waits for room on sockets that set no
+	 * {@code send-timeout} of their own.
+	 * @param defaultSendTimeout the timeout (default 10 seconds)
+	 */
+	public void setDefaultSendTimeout(Duration defaultSendTimeout) {
+		Assert.notNull(defaultSendTimeout, "defaultSendTimeout must not be null");
+		this.defaultSendTimeout = defaultSendTimeout;
+	}
+
+	/**
+	 * @return how long a blocking send waits for room on sockets without a send-timeout
+	 */
+	public Duration getDefaultSendTimeout() {
+		return this.defaultSendTimeout;
+	}
+
+	/**
+	 * @return the converter of payloads
+	 */
+	public MessageConverter getMessageConverter() {
+		return this.messageConverter;
+	}
+
+	@Override
+	public void send(String socket, Object payload) {
+		ZmqSocketOwner owner = sender(socket, false);
+		sendBlocking(owner, new byte[][] { convert(socket, payload) });
+	}
+
+	@Override
+	public void send(String socket, Message<?> message) {
+		send(socket, (Object) message);
+	}
+
+	@Override
+	public void publish(String socket, String topic, Object payload) {
+		ZmqSocketOwner owner = sender(socket, true);
+		sendBlocking(owner, new byte[][] { topic(topic), convert(socket, payload) });
+	}
+
+	@Override
+	public void publish(String socket, String topic, Message<?> message) {
+		publish(socket, topic, (Object) message);
+	}
+
+	@Override
+	public boolean trySend(String socket, Object payload) {
+		ZmqSocketOwner owner = sender(socket, false);
+		return owner.trySend(new byte[][] { convert(socket, payload) });
+	}
+
+	@Override
+	public boolean tryPublish(String socket, String topic, Object payload) {
+		ZmqSocketOwner owner = sender(socket, true);
+		return owner.trySend(new byte[][] { topic(topic), convert(socket, payload) });
+	}
+
+	@Override
+	public boolean awaitSubscribers(String socket, int count, Duration timeout) {
+		ZmqSocketOwner owner = sender(socket, true);
+		try {
+			return owner.getTracker().awaitSubscriptions(count, timeout);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new ZmqException("Interrupted while awaiting subscribers of socket '" + socket + "'", ex);
+		}
+	}
+
+	@Override
+	public boolean awaitPeers(String socket, int count, Duration timeout) {
+		ZmqSocketOwner owner = this.socketManager.getOwner(socket);
+		try {
+			return owner.getTracker().awaitPeers(count, timeout);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new ZmqException("Interrupted while awaiting peers of socket '" + socket + "'", ex);
+		}
+	}
+
+	private ZmqSocketOwner sender(String socket, boolean publish) {
+		ZmqSocketSpec spec = this.socketManager.getSpec(socket);
+		if (publish && !spec.isPublisher()) {
+			throw new ZmqException("Socket '" + socket + "' is a " + spec.getType()
+					+ " socket; publish and awaitSubscribers need a PUB or XPUB socket (use send)");
+		}
+		if (!spec.canSend()) {
+			throw new ZmqException("Socket '" + socket + "' is a " + spec.getType() + " socket, which cannot send");
+		}
+		return this.socketManager.getOwner(socket);
+	}
+
+	private void sendBlocking(ZmqSocketOwner owner, byte[][] frames) {
+		ZmqSocketSpec spec = owner.getSpec();
+		Duration timeout = spec.getOptions().getSendTimeout();
+		if (timeout == null || timeout.isNegative()) {
+			timeout = this.defaultSendTimeout;
+		}
+		try {
+			if (!owner.send(frames, timeout)) {
+				throw new ZmqSendTimeoutException(spec.getName(), timeout);
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new ZmqException("Interrupted while sending through socket '" + spec.getName() + "'", ex);
+		}
+	}
+
+	private static byte[] topic(String topic) {
+		Assert.notNull(topic, "topic must not be null");
+		return topic.getBytes(StandardCharsets.UTF_8);
+	}
+
+	private byte[] convert(String socket, @Nullable Object payload) {
+		Object body = payload;
+		MessageHeaders headers = null;
+		if (payload instanceof Message<?> message) {
+			body = message.getPayload();
+			headers = message.getHeaders();
+		}
+		if (body == null) {
+			throw new MessageConversionException("Cannot send a null payload through socket '" + socket + "'");
+		}
+		if (body instanceof byte[] bytes) {
+			return bytes;
+		}
+		Message<?> converted;
+		try {
+			converted = this.messageConverter.toMessage(body, headers);
+		}
+		catch (RuntimeException ex) {
+			throw new MessageConversionException("Cannot convert a payload of type " + body.getClass().getName()
+					+ " for socket '" + socket + "': " + ex.getMessage(), ex);
+		}
+		if (converted == null) {
+			throw new MessageConversionException("No converter can write a payload of type " + body.getClass().getName()
+					+ " for socket '" + socket + "'");
+		}
+		Object frame = converted.getPayload();
+		if (frame instanceof byte[] bytes) {
+			return bytes;
+		}
+		if (frame instanceof String text) {
+			return text.getBytes(StandardCharsets.UTF_8);
+		}
+		throw new MessageConversionException("The converter wrote a " + frame.getClass().getName() + " for socket '"
+				+ socket + "'; a byte[] or String is needed");
+	}
+
+}
