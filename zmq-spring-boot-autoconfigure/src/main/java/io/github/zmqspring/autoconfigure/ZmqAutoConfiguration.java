@@ -114,6 +114,13 @@ public final class ZmqAutoConfiguration {
 			return ZmqMessageConverters.defaultConverter(jsonMapper.getIfAvailable());
 		}
 
+		// replies of generic types (ParameterizedTypeReference) are read with the app's
+		// mapper
+		@Bean
+		ZmqTemplateCustomizer zmqTemplateJsonMapperCustomizer(ObjectProvider<JsonMapper> jsonMapper) {
+			return (template) -> jsonMapper.ifAvailable(template::setJsonMapper);
+		}
+
 	}
 
 	/**
@@ -144,6 +151,8 @@ public final class ZmqAutoConfiguration {
 				ObjectProvider<ZmqTemplateCustomizer> customizers) {
 			ZmqTemplate template = new ZmqTemplate(zmqSocketManager, zmqMessageConverter);
 			template.setDefaultSendTimeout(properties.getTemplate().getSendTimeout());
+			template.setDefaultRequestTimeout(properties.getTemplate().getRequestTimeout());
+			template.setRequestRetries(properties.getTemplate().getRequestRetries());
 			customizers.orderedStream().forEach((customizer) -> customizer.customize(template));
 			return template;
 		}

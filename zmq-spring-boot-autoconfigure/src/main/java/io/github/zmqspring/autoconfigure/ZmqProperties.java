@@ -271,6 +271,34 @@ public class ZmqProperties {
 		 */
 		private Duration sendTimeout = Duration.ofSeconds(10);
 
+		/**
+		 * How long each attempt of a request waits for its reply when the call gives no
+		 * timeout.
+		 */
+		private Duration requestTimeout = Duration.ofSeconds(10);
+
+		/**
+		 * How many times a request without a reply is sent again before it fails (a
+		 * retried request may be processed twice).
+		 */
+		private int requestRetries;
+
+		public Duration getRequestTimeout() {
+			return this.requestTimeout;
+		}
+
+		public void setRequestTimeout(Duration requestTimeout) {
+			this.requestTimeout = requestTimeout;
+		}
+
+		public int getRequestRetries() {
+			return this.requestRetries;
+		}
+
+		public void setRequestRetries(int requestRetries) {
+			this.requestRetries = requestRetries;
+		}
+
 		public Duration getSendTimeout() {
 			return this.sendTimeout;
 		}

@@ -16,7 +16,9 @@
 package io.github.zmqspring.core;
 
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 
+import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.messaging.Message;
 
 /**
@@ -118,5 +120,73 @@ public interface ZmqOperations {
 	 * @throws ZmqException when the socket is not declared or not open
 	 */
 	boolean awaitPeers(String socket, int count, Duration timeout);
+
+	/**
+	 * Send a request through a DEALER socket and wait for its reply, with the template's
+	 * default timeout and retries.
+	 * @param <T> the reply type
+	 * @param socket the name of a declared DEALER socket
+	 * @param payload the request payload, or a {@code Message<?>}
+	 * @param replyType the type the reply is converted to
+	 * @return the converted reply
+	 * @throws ZmqRequestTimeoutException when every attempt timed out
+	 * @throws ZmqRemoteException when the server's handler failed
+	 */
+	<T> T request(String socket, Object payload, Class<T> replyType);
+
+	/**
+	 * Send a request and wait for its reply.
+	 * @param <T> the reply type
+	 * @param socket the name of a declared DEALER socket
+	 * @param payload the request payload, or a {@code Message<?>}
+	 * @param replyType the type the reply is converted to
+	 * @param timeout how long each attempt waits for the reply
+	 * @return the converted reply
+	 */
+	<T> T request(String socket, Object payload, Class<T> replyType, Duration timeout);
+
+	/**
+	 * Send a request and wait for a reply of a generic type, such as {@code List<Order>}.
+	 * @param <T> the reply type
+	 * @param socket the name of a declared DEALER socket
+	 * @param payload the request payload, or a {@code Message<?>}
+	 * @param replyType the type the reply is converted to
+	 * @param timeout how long each attempt waits for the reply
+	 * @return the converted reply
+	 */
+	<T> T request(String socket, Object payload, ParameterizedTypeReference<T> replyType, Duration timeout);
+
+	/**
+	 * Send a request without blocking; many may be in flight at once over one socket.
+	 * @param <T> the reply type
+	 * @param socket the name of a declared DEALER socket
+	 * @param payload the request payload, or a {@code Message<?>}
+	 * @param replyType the type the reply is converted to
+	 * @return a future of the converted reply
+	 */
+	<T> CompletableFuture<T> requestAsync(String socket, Object payload, Class<T> replyType);
+
+	/**
+	 * Send a request without blocking.
+	 * @param <T> the reply type
+	 * @param socket the name of a declared DEALER socket
+	 * @param payload the request payload, or a {@code Message<?>}
+	 * @param replyType the type the reply is converted to
+	 * @param timeout how long each attempt waits for the reply
+	 * @return a future of the converted reply
+	 */
+	<T> CompletableFuture<T> requestAsync(String socket, Object payload, Class<T> replyType, Duration timeout);
+
+	/**
+	 * Send a request without blocking, for a reply of a generic type.
+	 * @param <T> the reply type
+	 * @param socket the name of a declared DEALER socket
+	 * @param payload the request payload, or a {@code Message<?>}
+	 * @param replyType the type the reply is converted to
+	 * @param timeout how long each attempt waits for the reply
+	 * @return a future of the converted reply
+	 */
+	<T> CompletableFuture<T> requestAsync(String socket, Object payload, ParameterizedTypeReference<T> replyType,
+			Duration timeout);
 
 }

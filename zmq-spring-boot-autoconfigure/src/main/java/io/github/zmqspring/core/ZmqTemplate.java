@@ -17,13 +17,23 @@ package io.github.zmqspring.core;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.core.ParameterizedTypeReference;
 
 import org.springframework.messaging.Message;
 import org.springframework.messaging.MessageHeaders;
 import org.springframework.messaging.converter.MessageConversionException;
 import org.springframework.messaging.converter.MessageConverter;
+import org.springframework.messaging.support.MessageBuilder;
 import org.springframework.util.Assert;
 
 /**
@@ -33,13 +43,21 @@ import org.springframework.util.Assert;
  *
  * @author zmq-spring-boot
  */
-public class ZmqTemplate implements ZmqOperations {
+public class ZmqTemplate implements ZmqOperations, DisposableBean {
 
 	private final ZmqSocketManager socketManager;
 
 	private final MessageConverter messageConverter;
 
 	private Duration defaultSendTimeout = Duration.ofSeconds(10);
+
+	private Duration defaultRequestTimeout = Duration.ofSeconds(10);
+
+	private int requestRetries;
+
+	private JsonMapper jsonMapper;
+
+	private final Map<ZmqSocketOwner, ZmqRequester> requesters = new ConcurrentHashMap<>();
 
 	/**
 	 * Create a template.
@@ -67,6 +85,34 @@ public class ZmqTemplate implements ZmqOperations {
 	/**
 	 * @return how long a blocking send waits for room on sockets without a send-timeout
 	 */
+	/**
+	 * Set how long each attempt of a request waits for its reply when the call gives no
+	 * timeout.
+	 * @param defaultRequestTimeout the timeout
+	 */
+	public void setDefaultRequestTimeout(Duration defaultRequestTimeout) {
+		Assert.notNull(defaultRequestTimeout, "defaultRequestTimeout must not be null");
+		this.defaultRequestTimeout = defaultRequestTimeout;
+	}
+
+	/**
+	 * Set how many times a request that timed out is sent again (Lazy Pirate); 0 by
+	 * default, since a retried request may be processed twice.
+	 * @param requestRetries the retries
+	 */
+	public void setRequestRetries(int requestRetries) {
+		Assert.isTrue(requestRetries >= 0, "requestRetries must not be negative");
+		this.requestRetries = requestRetries;
+	}
+
+	/**
+	 * Set the mapper for replies of generic types ({@link ParameterizedTypeReference}).
+	 * @param jsonMapper the mapper
+	 */
+	public void setJsonMapper(JsonMapper jsonMapper) {
+		this.jsonMapper = jsonMapper;
+	}
+
 	public Duration getDefaultSendTimeout() {
 		return this.defaultSendTimeout;
 	}
@@ -136,6 +182,108 @@ public class ZmqTemplate implements ZmqOperations {
 		}
 	}
 
+	@Override
+	public <T> T request(String socket, Object payload, Class<T> replyType) {
+		return request(socket, payload, replyType, this.defaultRequestTimeout);
+	}
+
+	@Override
+	public <T> T request(String socket, Object payload, Class<T> replyType, Duration timeout) {
+		return join(socket, requestAsync(socket, payload, replyType, timeout));
+	}
+
+	@Override
+	public <T> T request(String socket, Object payload, ParameterizedTypeReference<T> replyType, Duration timeout) {
+		return join(socket, requestAsync(socket, payload, replyType, timeout));
+	}
+
+	@Override
+	public <T> CompletableFuture<T> requestAsync(String socket, Object payload, Class<T> replyType) {
+		return requestAsync(socket, payload, replyType, this.defaultRequestTimeout);
+	}
+
+	@Override
+	public <T> CompletableFuture<T> requestAsync(String socket, Object payload, Class<T> replyType, Duration timeout) {
+		Assert.notNull(replyType, "replyType must not be null");
+		return requester(socket).request(new byte[][] { convert(socket, payload) }, timeout)
+			.thenApply((frames) -> fromReply(socket, frames, replyType));
+	}
+
+	@Override
+	public <T> CompletableFuture<T> requestAsync(String socket, Object payload, ParameterizedTypeReference<T> replyType,
+			Duration timeout) {
+		Assert.notNull(replyType, "replyType must not be null");
+		return requester(socket).request(new byte[][] { convert(socket, payload) }, timeout)
+			.thenApply((frames) -> fromGenericReply(socket, frames, replyType));
+	}
+
+	private ZmqRequester requester(String socket) {
+		ZmqSocketOwner owner = sender(socket, false);
+		return this.requesters.computeIfAbsent(owner,
+				(key) -> new ZmqRequester(key, this.requestRetries, sendTimeout(key.getSpec())));
+	}
+
+	private static <T> T join(String socket, CompletableFuture<T> reply) {
+		try {
+			return reply.join();
+		}
+		catch (CompletionException ex) {
+			if (ex.getCause() instanceof RuntimeException runtime) {
+				throw runtime;
+			}
+			throw new ZmqException("Request on socket '" + socket + "' failed", ex.getCause());
+		}
+	}
+
+	@SuppressWarnings("unchecked")
+	private <T> T fromReply(String socket, List<byte[]> frames, Class<T> replyType) {
+		byte[] body = lastFrame(socket, frames);
+		if (replyType == byte[].class) {
+			return (T) body;
+		}
+		if (replyType == String.class) {
+			return (T) new String(body, StandardCharsets.UTF_8);
+		}
+		Object converted;
+		try {
+			converted = this.messageConverter.fromMessage(MessageBuilder.withPayload(body).build(), replyType);
+		}
+		catch (RuntimeException ex) {
+			throw new MessageConversionException("Cannot convert the reply on socket '" + socket + "' to "
+					+ replyType.getName() + ": " + ex.getMessage(), ex);
+		}
+		if (converted == null) {
+			throw new MessageConversionException(
+					"No converter can read the reply on socket '" + socket + "' as " + replyType.getName());
+		}
+		return (T) converted;
+	}
+
+	private <T> T fromGenericReply(String socket, List<byte[]> frames, ParameterizedTypeReference<T> replyType) {
+		byte[] body = lastFrame(socket, frames);
+		JsonMapper mapper = (this.jsonMapper != null) ? this.jsonMapper : JsonMapper.builder().build();
+		try {
+			return mapper.readValue(body, mapper.constructType(replyType.getType()));
+		}
+		catch (RuntimeException ex) {
+			throw new MessageConversionException("Cannot convert the reply on socket '" + socket + "' to "
+					+ replyType.getType() + ": " + ex.getMessage(), ex);
+		}
+	}
+
+	private static byte[] lastFrame(String socket, List<byte[]> frames) {
+		if (frames.isEmpty()) {
+			throw new MessageConversionException("The reply on socket '" + socket + "' has no payload frame");
+		}
+		return frames.get(frames.size() - 1);
+	}
+
+	@Override
+	public void destroy() {
+		this.requesters.values().forEach(ZmqRequester::close);
+		this.requesters.clear();
+	}
+
 	private ZmqSocketOwner sender(String socket, boolean publish) {
 		ZmqSocketSpec spec = this.socketManager.getSpec(socket);
 		if (publish && !spec.isPublisher()) {
@@ -148,12 +296,14 @@ public class ZmqTemplate implements ZmqOperations {
 		return this.socketManager.getOwner(socket);
 	}
 
+	private Duration sendTimeout(ZmqSocketSpec spec) {
+		Duration timeout = spec.getOptions().getSendTimeout();
+		return (timeout == null || timeout.isNegative()) ? this.defaultSendTimeout : timeout;
+	}
+
 	private void sendBlocking(ZmqSocketOwner owner, byte[][] frames) {
 		ZmqSocketSpec spec = owner.getSpec();
-		Duration timeout = spec.getOptions().getSendTimeout();
-		if (timeout == null || timeout.isNegative()) {
-			timeout = this.defaultSendTimeout;
-		}
+		Duration timeout = sendTimeout(spec);
 		try {
 			if (!owner.send(frames, timeout)) {
 				throw new ZmqSendTimeoutException(spec.getName(), timeout);
