@@ -40,6 +40,10 @@ import org.springframework.util.Assert;
  * The default {@link ZmqOperations}: sends through the sockets opened by a
  * {@link ZmqSocketManager}. Thread-safe: any number of threads may send through the same
  * socket at once, since each message is handed to the thread that owns the socket.
+ * <p>
+ * A {@code byte[]} payload goes on the wire as is; any other payload is converted by the
+ * {@link MessageConverter} (the {@code zmqMessageConverter} bean), with the headers of a
+ * {@link Message} payload as conversion hints. Headers are not sent yet.
  *
  * @author zmq-spring-boot
  */
