@@ -16,14 +16,20 @@
 package io.github.zmqspring.autoconfigure;
 
 import io.github.zmqspring.core.ZmqContextLifecycle;
+import io.github.zmqspring.discovery.ZmqBeaconServiceRegistry;
+import io.github.zmqspring.discovery.ZmqDeclaredSocketsDiscovery;
+import io.github.zmqspring.discovery.ZmqDiscoveryConnector;
+import io.github.zmqspring.discovery.ZmqServiceRegistry;
 import io.github.zmqspring.core.ZmqSocketFactory;
 import io.github.zmqspring.core.ZmqSocketManager;
 import org.zeromq.ZContext;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
@@ -37,7 +43,8 @@ import org.springframework.context.annotation.Import;
 @AutoConfiguration
 @ConditionalOnClass(ZContext.class)
 @EnableConfigurationProperties(ZmqProperties.class)
-@Import({ ZmqAutoConfiguration.ContextConfiguration.class, ZmqAutoConfiguration.SocketConfiguration.class })
+@Import({ ZmqAutoConfiguration.ContextConfiguration.class, ZmqAutoConfiguration.SocketConfiguration.class,
+		ZmqAutoConfiguration.DiscoveryConfiguration.class })
 public final class ZmqAutoConfiguration {
 
 	/**
@@ -86,6 +93,42 @@ public final class ZmqAutoConfiguration {
 			ZmqSocketManager manager = new ZmqSocketManager(factory, ZmqSocketSpecs.from(properties));
 			manager.setStopTimeout(properties.getContext().getShutdownTimeout());
 			return manager;
+		}
+
+	}
+
+	/**
+	 * Service discovery through a UDP beacon, when {@code zmq.discovery.enabled=true}.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnBooleanProperty("zmq.discovery.enabled")
+	static class DiscoveryConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		ZmqBeaconServiceRegistry zmqBeaconServiceRegistry(ZmqProperties properties,
+				ApplicationEventPublisher eventPublisher) {
+			ZmqProperties.Discovery discovery = properties.getDiscovery();
+			ZmqBeaconServiceRegistry registry = new ZmqBeaconServiceRegistry(discovery.getPort(),
+					discovery.getBroadcastAddress(), discovery.getInterval(), discovery.getTtl(),
+					discovery.getSecret());
+			registry.setApplicationEventPublisher(eventPublisher);
+			return registry;
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		ZmqDiscoveryConnector zmqDiscoveryConnector(ZmqServiceRegistry registry) {
+			return new ZmqDiscoveryConnector(registry);
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		ZmqDeclaredSocketsDiscovery zmqDeclaredSocketsDiscovery(ZmqSocketManager manager,
+				ZmqBeaconServiceRegistry zmqBeaconServiceRegistry, ZmqDiscoveryConnector connector,
+				ZmqProperties properties) {
+			return new ZmqDeclaredSocketsDiscovery(manager, zmqBeaconServiceRegistry, connector,
+					properties.getDiscovery().getAdvertisedAddress());
 		}
 
 	}
