@@ -19,10 +19,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.StandardProtocolFamily;
+import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
 import java.nio.channels.DatagramChannel;
-
-import java.net.StandardSocketOptions;
 
 /**
  * Helpers for discovery tests: free UDP ports and raw beacons to the host-local broadcast

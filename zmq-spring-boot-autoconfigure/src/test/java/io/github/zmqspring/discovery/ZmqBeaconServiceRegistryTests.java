@@ -16,6 +16,7 @@
 package io.github.zmqspring.discovery;
 
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -72,8 +73,8 @@ class ZmqBeaconServiceRegistryTests {
 			}
 		}
 		sendRaw(port, new byte[0]);
-		sendRaw(port, java.util.Arrays.copyOf(good, good.length - 3));
-		sendRaw(port, java.util.Arrays.copyOf(good, 2000));
+		sendRaw(port, Arrays.copyOf(good, good.length - 3));
+		sendRaw(port, Arrays.copyOf(good, 2000));
 		sent += 3;
 		int expected = sent;
 		await().atMost(Duration.ofSeconds(5)).until(() -> registry.getRejectedCount() == expected);
