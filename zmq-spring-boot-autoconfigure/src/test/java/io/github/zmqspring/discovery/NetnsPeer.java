@@ -18,6 +18,7 @@ package io.github.zmqspring.discovery;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import io.github.zmqspring.core.ZmqSocketFactory;
@@ -78,7 +79,20 @@ public final class NetnsPeer {
 				status = (received != null) ? 0 : 2;
 			}
 			else {
-				if (!manager.getOwner("jobs").getTracker().awaitPeers(1, Duration.ofSeconds(20))) {
+				CountDownLatch found = new CountDownLatch(1);
+				registry.addListener(new ZmqServiceInstanceListener() {
+
+					@Override
+					public void joined(ZmqServiceInstance instance) {
+						found.countDown();
+					}
+
+					@Override
+					public void left(ZmqServiceInstance instance, LeaveReason reason) {
+					}
+
+				});
+				if (!found.await(20, TimeUnit.SECONDS)) {
 					System.out.println("NO PEER");
 					status = 3;
 				}
