@@ -18,6 +18,10 @@ package io.github.zmqspring.autoconfigure;
 import io.github.zmqspring.convert.ZmqMessageConverters;
 import io.github.zmqspring.core.ZmqContextLifecycle;
 import io.github.zmqspring.core.ZmqOperations;
+import io.github.zmqspring.discovery.ZmqBeaconServiceRegistry;
+import io.github.zmqspring.discovery.ZmqDeclaredSocketsDiscovery;
+import io.github.zmqspring.discovery.ZmqDiscoveryConnector;
+import io.github.zmqspring.discovery.ZmqServiceRegistry;
 import io.github.zmqspring.core.ZmqSocketFactory;
 import io.github.zmqspring.core.ZmqSocketManager;
 import io.github.zmqspring.core.ZmqTemplate;
@@ -27,10 +31,12 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingClass;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
@@ -47,8 +53,8 @@ import org.springframework.messaging.converter.MessageConverter;
 @EnableConfigurationProperties(ZmqProperties.class)
 @Import({ ZmqAutoConfiguration.ContextConfiguration.class, ZmqAutoConfiguration.SocketConfiguration.class,
 		ZmqAutoConfiguration.JacksonMessageConverterConfiguration.class,
-		ZmqAutoConfiguration.BasicMessageConverterConfiguration.class,
-		ZmqAutoConfiguration.TemplateConfiguration.class })
+		ZmqAutoConfiguration.BasicMessageConverterConfiguration.class, ZmqAutoConfiguration.TemplateConfiguration.class,
+		ZmqAutoConfiguration.DiscoveryConfiguration.class })
 public final class ZmqAutoConfiguration {
 
 	/**
@@ -155,6 +161,42 @@ public final class ZmqAutoConfiguration {
 			template.setRequestRetries(properties.getTemplate().getRequestRetries());
 			customizers.orderedStream().forEach((customizer) -> customizer.customize(template));
 			return template;
+		}
+
+	}
+
+	/**
+	 * Service discovery through a UDP beacon, when {@code zmq.discovery.enabled=true}.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnBooleanProperty("zmq.discovery.enabled")
+	static class DiscoveryConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		ZmqBeaconServiceRegistry zmqBeaconServiceRegistry(ZmqProperties properties,
+				ApplicationEventPublisher eventPublisher) {
+			ZmqProperties.Discovery discovery = properties.getDiscovery();
+			ZmqBeaconServiceRegistry registry = new ZmqBeaconServiceRegistry(discovery.getPort(),
+					discovery.getBroadcastAddress(), discovery.getInterval(), discovery.getTtl(),
+					discovery.getSecret());
+			registry.setApplicationEventPublisher(eventPublisher);
+			return registry;
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		ZmqDiscoveryConnector zmqDiscoveryConnector(ZmqServiceRegistry registry) {
+			return new ZmqDiscoveryConnector(registry);
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		ZmqDeclaredSocketsDiscovery zmqDeclaredSocketsDiscovery(ZmqSocketManager manager,
+				ZmqBeaconServiceRegistry zmqBeaconServiceRegistry, ZmqDiscoveryConnector connector,
+				ZmqProperties properties) {
+			return new ZmqDeclaredSocketsDiscovery(manager, zmqBeaconServiceRegistry, connector,
+					properties.getDiscovery().getAdvertisedAddress());
 		}
 
 	}

@@ -49,6 +49,11 @@ public class ZmqProperties {
 	 */
 	private final Template template = new Template();
 
+	/**
+	 * Service discovery through a UDP beacon.
+	 */
+	private final Discovery discovery = new Discovery();
+
 	public Context getContext() {
 		return this.context;
 	}
@@ -59,6 +64,10 @@ public class ZmqProperties {
 
 	public Template getTemplate() {
 		return this.template;
+	}
+
+	public Discovery getDiscovery() {
+		return this.discovery;
 	}
 
 	/**
@@ -202,6 +211,19 @@ public class ZmqProperties {
 		 */
 		private Duration awaitTimeout = Duration.ofSeconds(10);
 
+		/**
+		 * Service name under which discovery announces this socket's bound endpoints.
+		 */
+		private String announce;
+
+		public String getAnnounce() {
+			return this.announce;
+		}
+
+		public void setAnnounce(String announce) {
+			this.announce = announce;
+		}
+
 		public SocketType getType() {
 			return this.type;
 		}
@@ -305,6 +327,107 @@ public class ZmqProperties {
 
 		public void setSendTimeout(Duration sendTimeout) {
 			this.sendTimeout = sendTimeout;
+		}
+
+	}
+
+	/**
+	 * Settings of service discovery through a UDP beacon.
+	 */
+	public static class Discovery {
+
+		/**
+		 * Whether service discovery through a UDP beacon is enabled.
+		 */
+		private boolean enabled;
+
+		/**
+		 * UDP port every application sends beacons to and listens on.
+		 */
+		private int port = 5670;
+
+		/**
+		 * How often this application announces its services.
+		 */
+		private Duration interval = Duration.ofSeconds(1);
+
+		/**
+		 * How long an instance stays live without being heard from; longer than the
+		 * interval.
+		 */
+		private Duration ttl = Duration.ofSeconds(5);
+
+		/**
+		 * Address beacons are sent to; the default reaches this host only, set a LAN
+		 * broadcast address such as 192.168.1.255 to discover across machines.
+		 */
+		private String broadcastAddress = "127.255.255.255";
+
+		/**
+		 * Host announced in place of the bound host, such as this machine's LAN address.
+		 */
+		private String advertisedAddress;
+
+		/**
+		 * Shared secret that signs beacons (HMAC-SHA256); unsigned or wrongly signed
+		 * beacons are then ignored.
+		 */
+		private String secret;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public int getPort() {
+			return this.port;
+		}
+
+		public void setPort(int port) {
+			this.port = port;
+		}
+
+		public Duration getInterval() {
+			return this.interval;
+		}
+
+		public void setInterval(Duration interval) {
+			this.interval = interval;
+		}
+
+		public Duration getTtl() {
+			return this.ttl;
+		}
+
+		public void setTtl(Duration ttl) {
+			this.ttl = ttl;
+		}
+
+		public String getBroadcastAddress() {
+			return this.broadcastAddress;
+		}
+
+		public void setBroadcastAddress(String broadcastAddress) {
+			this.broadcastAddress = broadcastAddress;
+		}
+
+		public String getAdvertisedAddress() {
+			return this.advertisedAddress;
+		}
+
+		public void setAdvertisedAddress(String advertisedAddress) {
+			this.advertisedAddress = advertisedAddress;
+		}
+
+		public String getSecret() {
+			return this.secret;
+		}
+
+		public void setSecret(String secret) {
+			this.secret = secret;
 		}
 
 	}

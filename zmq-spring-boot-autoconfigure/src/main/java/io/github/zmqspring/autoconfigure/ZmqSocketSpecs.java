@@ -52,6 +52,7 @@ final class ZmqSocketSpecs {
 			.awaitPeers(socket.getAwaitPeers())
 			.awaitSubscribers(socket.getAwaitSubscribers())
 			.awaitTimeout(socket.getAwaitTimeout())
+			.announce(socket.getAnnounce())
 			.build();
 	}
 

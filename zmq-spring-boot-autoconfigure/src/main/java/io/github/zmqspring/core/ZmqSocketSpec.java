@@ -64,6 +64,8 @@ public final class ZmqSocketSpec {
 
 	private final Duration awaitTimeout;
 
+	private final String announce;
+
 	private ZmqSocketSpec(Builder builder) {
 		this.name = builder.name;
 		this.origin = builder.origin;
@@ -75,6 +77,7 @@ public final class ZmqSocketSpec {
 		this.awaitPeers = builder.awaitPeers;
 		this.awaitSubscribers = builder.awaitSubscribers;
 		this.awaitTimeout = builder.awaitTimeout;
+		this.announce = builder.announce;
 	}
 
 	/**
@@ -159,6 +162,14 @@ public final class ZmqSocketSpec {
 	}
 
 	/**
+	 * @return the service name this socket's bound endpoints are announced under by
+	 * discovery, or {@code null} when not announced
+	 */
+	public String getAnnounce() {
+		return this.announce;
+	}
+
+	/**
 	 * @return whether this socket type can send
 	 */
 	public boolean canSend() {
@@ -213,6 +224,8 @@ public final class ZmqSocketSpec {
 		private int awaitSubscribers;
 
 		private Duration awaitTimeout = Duration.ofSeconds(10);
+
+		private String announce;
 
 		private Builder(String name, String origin) {
 			this.name = name;
@@ -269,6 +282,11 @@ public final class ZmqSocketSpec {
 			return this;
 		}
 
+		public Builder announce(String service) {
+			this.announce = (service != null && !service.isBlank()) ? service.trim() : null;
+			return this;
+		}
+
 		/**
 		 * Validate and build the spec.
 		 * @return the spec
@@ -310,6 +328,10 @@ public final class ZmqSocketSpec {
 			if (this.awaitTimeout.isNegative()) {
 				throw new InvalidZmqSocketSpecException(this.origin + ".await-timeout", this.awaitTimeout,
 						"must not be negative");
+			}
+			if (this.announce != null && this.parsedBind.isEmpty()) {
+				throw new InvalidZmqSocketSpecException(this.origin + ".announce", this.announce,
+						"only a socket that binds can be announced; add a .bind endpoint");
 			}
 			this.options.validate(this.origin);
 			return new ZmqSocketSpec(this);

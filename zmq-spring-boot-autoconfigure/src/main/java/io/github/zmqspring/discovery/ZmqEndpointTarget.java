@@ -1,0 +1,78 @@
+/*
+ * Copyright 2026 the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.github.zmqspring.discovery;
+
+import io.github.zmqspring.core.ZmqSocketOwner;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+/**
+ * Something that connects to and disconnects from endpoints, such as a socket reached
+ * through its owning thread. Calls must not block for long: they come from the registry's
+ * thread.
+ *
+ * @author zmq-spring-boot
+ */
+public interface ZmqEndpointTarget {
+
+	/**
+	 * Connect to an endpoint.
+	 * @param endpoint the endpoint
+	 */
+	void connect(String endpoint);
+
+	/**
+	 * Disconnect from an endpoint.
+	 * @param endpoint the endpoint
+	 */
+	void disconnect(String endpoint);
+
+	/**
+	 * A target that connects and disconnects the owner's socket on its owning thread
+	 * (asynchronously, in call order).
+	 * @param owner the socket's owner
+	 * @return the target
+	 */
+	static ZmqEndpointTarget of(ZmqSocketOwner owner) {
+		Log logger = LogFactory.getLog(ZmqEndpointTarget.class);
+		String name = owner.getSpec().getName();
+		return new ZmqEndpointTarget() {
+
+			@Override
+			public void connect(String endpoint) {
+				owner.execute((handle) -> handle.getSocket().connect(endpoint)).whenComplete((ok, ex) -> {
+					if (ex != null || !Boolean.TRUE.equals(ok)) {
+						logger.warn("Socket '" + name + "' could not connect to discovered " + endpoint, ex);
+					}
+				});
+			}
+
+			@Override
+			public void disconnect(String endpoint) {
+				if (owner.isRunning()) {
+					owner.execute((handle) -> handle.getSocket().disconnect(endpoint));
+				}
+			}
+
+			@Override
+			public String toString() {
+				return "socket '" + name + "'";
+			}
+
+		};
+	}
+
+}
