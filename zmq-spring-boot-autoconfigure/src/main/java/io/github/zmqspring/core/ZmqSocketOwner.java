@@ -58,6 +58,13 @@ public final class ZmqSocketOwner {
 
 	private static final int DEFAULT_QUEUE_CAPACITY = 1000;
 
+	/**
+	 * How often a waiting caller makes the owning thread process the socket's commands.
+	 */
+	private static final Duration AWAIT_NUDGE = Duration.ofMillis(20);
+
+	private static final Function<ZmqSocketHandle, Integer> NUDGE = (handle) -> handle.getSocket().getEvents();
+
 	/** How often a closed start-up gate re-checks its peer count. */
 	private static final long GATE_POLL_MILLIS = 5;
 
@@ -162,6 +169,45 @@ public final class ZmqSocketOwner {
 	 */
 	public ZmqPeerTracker getTracker() {
 		return this.ready.join().getTracker();
+	}
+
+	/**
+	 * Wait until at least {@code count} peers are connected. JeroMQ reports connections
+	 * only when the owning thread touches the socket, so this nudges it while waiting.
+	 * @param count the peers to wait for
+	 * @param timeout the longest to wait
+	 * @return whether the count was reached
+	 * @throws InterruptedException if the calling thread is interrupted
+	 */
+	public boolean awaitPeers(int count, Duration timeout) throws InterruptedException {
+		return awaitCount(count, timeout, true);
+	}
+
+	/**
+	 * Wait until at least {@code count} subscriptions are active (PUB and XPUB).
+	 * @param count the subscriptions to wait for
+	 * @param timeout the longest to wait
+	 * @return whether the count was reached
+	 * @throws InterruptedException if the calling thread is interrupted
+	 */
+	public boolean awaitSubscriptions(int count, Duration timeout) throws InterruptedException {
+		return awaitCount(count, timeout, false);
+	}
+
+	private boolean awaitCount(int count, Duration timeout, boolean peers) throws InterruptedException {
+		ZmqPeerTracker tracker = getTracker();
+		long deadline = System.nanoTime() + timeout.toNanos();
+		while (true) {
+			long left = Math.max(0, deadline - System.nanoTime());
+			Duration step = Duration.ofNanos(Math.min(AWAIT_NUDGE.toNanos(), left));
+			if (peers ? tracker.awaitPeers(count, step) : tracker.awaitSubscriptions(count, step)) {
+				return true;
+			}
+			if (System.nanoTime() - deadline >= 0 || !isRunning()) {
+				return false;
+			}
+			execute(NUDGE);
+		}
 	}
 
 	/**
@@ -336,7 +382,7 @@ public final class ZmqSocketOwner {
 
 	private void loop(ZmqSocketHandle handle, Pollers initial) {
 		ZMQ.Socket socket = handle.getSocket();
-		StartupGate gate = new StartupGate(handle.getTracker());
+		StartupGate gate = new StartupGate(handle);
 		Pollers pollers = initial;
 		Object pending = null;
 		while (this.running) {
@@ -566,12 +612,15 @@ public final class ZmqSocketOwner {
 
 		private final ZmqPeerTracker tracker;
 
+		private final ZMQ.Socket socket;
+
 		private long deadline;
 
 		private boolean open;
 
-		StartupGate(ZmqPeerTracker tracker) {
-			this.tracker = tracker;
+		StartupGate(ZmqSocketHandle handle) {
+			this.tracker = handle.getTracker();
+			this.socket = handle.getSocket();
 			ZmqSocketSpec spec = ZmqSocketOwner.this.spec;
 			this.open = spec.getAwaitPeers() == 0 && spec.getAwaitSubscribers() == 0;
 		}
@@ -584,6 +633,8 @@ public final class ZmqSocketOwner {
 			if (this.deadline == 0) {
 				this.deadline = System.nanoTime() + spec.getAwaitTimeout().toNanos();
 			}
+			// JeroMQ runs the event hook only when the owning thread touches the socket
+			this.socket.getEvents();
 			boolean reached = this.tracker.getPeers() >= spec.getAwaitPeers()
 					&& this.tracker.getSubscriptions() >= spec.getAwaitSubscribers();
 			if (reached) {

@@ -166,7 +166,7 @@ public class ZmqTemplate implements ZmqOperations, DisposableBean {
 	public boolean awaitSubscribers(String socket, int count, Duration timeout) {
 		ZmqSocketOwner owner = sender(socket, true);
 		try {
-			return owner.getTracker().awaitSubscriptions(count, timeout);
+			return owner.awaitSubscriptions(count, timeout);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
@@ -178,7 +178,7 @@ public class ZmqTemplate implements ZmqOperations, DisposableBean {
 	public boolean awaitPeers(String socket, int count, Duration timeout) {
 		ZmqSocketOwner owner = this.socketManager.getOwner(socket);
 		try {
-			return owner.getTracker().awaitPeers(count, timeout);
+			return owner.awaitPeers(count, timeout);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
