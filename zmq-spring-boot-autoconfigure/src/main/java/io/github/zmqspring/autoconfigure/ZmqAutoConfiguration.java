@@ -15,11 +15,15 @@
  */
 package io.github.zmqspring.autoconfigure;
 
+import io.github.zmqspring.annotation.EnableZmq;
 import io.github.zmqspring.core.ZmqContextLifecycle;
 import io.github.zmqspring.core.ZmqSocketFactory;
 import io.github.zmqspring.core.ZmqSocketManager;
+import io.github.zmqspring.listener.ZmqListenerContainerFactory;
+import io.github.zmqspring.listener.ZmqListenerErrorHandler;
 import org.zeromq.ZContext;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -37,7 +41,8 @@ import org.springframework.context.annotation.Import;
 @AutoConfiguration
 @ConditionalOnClass(ZContext.class)
 @EnableConfigurationProperties(ZmqProperties.class)
-@Import({ ZmqAutoConfiguration.ContextConfiguration.class, ZmqAutoConfiguration.SocketConfiguration.class })
+@Import({ ZmqAutoConfiguration.ContextConfiguration.class, ZmqAutoConfiguration.SocketConfiguration.class,
+		ZmqAutoConfiguration.ListenerConfiguration.class })
 public final class ZmqAutoConfiguration {
 
 	/**
@@ -86,6 +91,26 @@ public final class ZmqAutoConfiguration {
 			ZmqSocketManager manager = new ZmqSocketManager(factory, ZmqSocketSpecs.from(properties));
 			manager.setStopTimeout(properties.getContext().getShutdownTimeout());
 			return manager;
+		}
+
+	}
+
+	/**
+	 * {@code @ZmqListener} support: the annotation post-processor, the endpoint registry
+	 * and the container factory.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@EnableZmq
+	static class ListenerConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		ZmqListenerContainerFactory zmqListenerContainerFactory(ZmqSocketManager socketManager,
+				ZmqProperties properties, ObjectProvider<ZmqListenerErrorHandler> errorHandler) {
+			ZmqListenerContainerFactory factory = new ZmqListenerContainerFactory(socketManager);
+			factory.setStopTimeout(properties.getContext().getShutdownTimeout());
+			errorHandler.ifUnique(factory::setErrorHandler);
+			return factory;
 		}
 
 	}
