@@ -211,10 +211,15 @@ class ZmqListenerIntegrationTests {
 	@Test
 	@Timeout(60)
 	void listenerStopsAndStartsByIdWhilePeerKeepsSending() throws Exception {
-		Sender sender = new Sender();
+		int port;
+		try (ZContext probe = new ZContext(); ZMQ.Socket socket = probe.createSocket(SocketType.PULL)) {
+			port = socket.bindToRandomPort("tcp://127.0.0.1");
+		}
+		// the peer connects, as in a pipeline: its pipe survives the listener's restart
+		Sender sender = new Sender("tcp://127.0.0.1:" + port);
 		sender.start();
 		try {
-			this.runner.withPropertyValues("test.port=" + sender.port.get(10, TimeUnit.SECONDS))
+			this.runner.withPropertyValues("test.port=" + port)
 				.withUserConfiguration(RestartableListener.class)
 				.run((context) -> {
 					ZmqListenerEndpointRegistry registry = context.getBean(ZmqListenerEndpointRegistry.class);
@@ -497,7 +502,7 @@ class ZmqListenerIntegrationTests {
 
 		final List<Integer> received = new CopyOnWriteArrayList<>();
 
-		@ZmqListener(id = "restartable", type = SocketType.PULL, connect = "tcp://127.0.0.1:${test.port}")
+		@ZmqListener(id = "restartable", type = SocketType.PULL, bind = "tcp://127.0.0.1:${test.port}")
 		void onMessage(String number) {
 			this.received.add(Integer.parseInt(number));
 		}
@@ -567,12 +572,12 @@ class ZmqListenerIntegrationTests {
 	}
 
 	/**
-	 * A raw PUSH that binds and sends increasing numbers from its own thread until
+	 * A raw PUSH that connects and sends increasing numbers from its own thread until
 	 * stopped.
 	 */
 	static final class Sender {
 
-		final java.util.concurrent.CompletableFuture<Integer> port = new java.util.concurrent.CompletableFuture<>();
+		private final String endpoint;
 
 		private final CountDownLatch stop = new CountDownLatch(1);
 
@@ -580,12 +585,16 @@ class ZmqListenerIntegrationTests {
 
 		private Thread thread;
 
+		Sender(String endpoint) {
+			this.endpoint = endpoint;
+		}
+
 		void start() {
 			this.thread = new Thread(() -> {
 				try (ZContext peer = new ZContext(); ZMQ.Socket push = peer.createSocket(SocketType.PUSH)) {
 					push.setLinger(0);
 					push.setSendTimeOut(100);
-					this.port.complete(push.bindToRandomPort("tcp://127.0.0.1"));
+					push.connect(this.endpoint);
 					int next = 0;
 					// paced by the stop latch: about one message per 5 ms until stopped
 					while (!this.stop.await(5, TimeUnit.MILLISECONDS)) {
