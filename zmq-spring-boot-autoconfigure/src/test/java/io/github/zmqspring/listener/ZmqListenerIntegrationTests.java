@@ -211,29 +211,28 @@ class ZmqListenerIntegrationTests {
 	@Test
 	@Timeout(60)
 	void listenerStopsAndStartsByIdWhilePeerKeepsSending() throws Exception {
-		int port;
-		try (ZContext probe = new ZContext(); ZMQ.Socket socket = probe.createSocket(SocketType.PULL)) {
-			port = socket.bindToRandomPort("tcp://127.0.0.1");
-		}
-		// the peer connects, as in a pipeline: its pipe survives the listener's restart
-		Sender sender = new Sender("tcp://127.0.0.1:" + port);
+		// the peer connects, as in a pipeline; it connects again to the restarted
+		// socket's new ephemeral port
+		Sender sender = new Sender();
 		sender.start();
 		try {
-			this.runner.withPropertyValues("test.port=" + port)
-				.withUserConfiguration(RestartableListener.class)
-				.run((context) -> {
-					ZmqListenerEndpointRegistry registry = context.getBean(ZmqListenerEndpointRegistry.class);
-					RestartableListener listener = context.getBean(RestartableListener.class);
-					await().atMost(Duration.ofSeconds(10)).until(() -> listener.received.size() >= 5);
-					registry.stop("restartable");
-					assertThat(registry.getListenerContainer("restartable").isRunning()).isFalse();
-					int lastBeforeStop = listener.received.get(listener.received.size() - 1);
-					int countAtStop = listener.received.size();
-					registry.start("restartable");
-					assertThat(registry.getListenerContainer("restartable").isRunning()).isTrue();
-					await().atMost(Duration.ofSeconds(10)).until(() -> listener.received.size() >= countAtStop + 5);
-					assertThat(listener.received.get(listener.received.size() - 1)).isGreaterThan(lastBeforeStop);
-				});
+			this.runner.withUserConfiguration(RestartableListener.class).run((context) -> {
+				ZmqListenerEndpointRegistry registry = context.getBean(ZmqListenerEndpointRegistry.class);
+				ZmqSocketManager manager = context.getBean(ZmqSocketManager.class);
+				sender.endpoints.add(manager.getBoundEndpoints("restartable").get(0));
+				RestartableListener listener = context.getBean(RestartableListener.class);
+				await().atMost(Duration.ofSeconds(10)).until(() -> listener.received.size() >= 5);
+				registry.stop("restartable");
+				assertThat(registry.getListenerContainer("restartable").isRunning()).isFalse();
+				int lastBeforeStop = listener.received.get(listener.received.size() - 1);
+				int countAtStop = listener.received.size();
+				assertThat(manager.getBoundEndpoints("restartable")).isEmpty();
+				registry.start("restartable");
+				assertThat(registry.getListenerContainer("restartable").isRunning()).isTrue();
+				sender.endpoints.add(manager.getBoundEndpoints("restartable").get(0));
+				await().atMost(Duration.ofSeconds(10)).until(() -> listener.received.size() >= countAtStop + 5);
+				assertThat(listener.received.get(listener.received.size() - 1)).isGreaterThan(lastBeforeStop);
+			});
 		}
 		finally {
 			sender.stop();
@@ -502,7 +501,7 @@ class ZmqListenerIntegrationTests {
 
 		final List<Integer> received = new CopyOnWriteArrayList<>();
 
-		@ZmqListener(id = "restartable", type = SocketType.PULL, bind = "tcp://127.0.0.1:${test.port}")
+		@ZmqListener(id = "restartable", type = SocketType.PULL, bind = "tcp://127.0.0.1:0")
 		void onMessage(String number) {
 			this.received.add(Integer.parseInt(number));
 		}
@@ -577,7 +576,7 @@ class ZmqListenerIntegrationTests {
 	 */
 	static final class Sender {
 
-		private final String endpoint;
+		final BlockingQueue<String> endpoints = new LinkedBlockingQueue<>();
 
 		private final CountDownLatch stop = new CountDownLatch(1);
 
@@ -585,19 +584,18 @@ class ZmqListenerIntegrationTests {
 
 		private Thread thread;
 
-		Sender(String endpoint) {
-			this.endpoint = endpoint;
-		}
-
 		void start() {
 			this.thread = new Thread(() -> {
 				try (ZContext peer = new ZContext(); ZMQ.Socket push = peer.createSocket(SocketType.PUSH)) {
 					push.setLinger(0);
 					push.setSendTimeOut(100);
-					push.connect(this.endpoint);
 					int next = 0;
 					// paced by the stop latch: about one message per 5 ms until stopped
 					while (!this.stop.await(5, TimeUnit.MILLISECONDS)) {
+						String endpoint = this.endpoints.poll();
+						if (endpoint != null) {
+							push.connect(endpoint);
+						}
 						if (push.send(Integer.toString(next))) {
 							next++;
 							this.sent.incrementAndGet();
