@@ -94,7 +94,8 @@ class ZmqSocketFactoryTests {
 			.options(options)
 			.build();
 		ZmqSocketHandle handle = new ZmqSocketFactory(this.context).open(spec);
-		assertThatExceptionOfType(org.zeromq.ZMQException.class).isThrownBy(() -> handle.getSocket().sendMore("nobody"))
+		assertThatExceptionOfType(org.zeromq.ZMQException.class)
+			.isThrownBy(() -> handle.getSocket().sendMore("nobody"))
 			.withMessageContaining("Host unreachable");
 	}
 
