@@ -16,6 +16,7 @@
 package io.github.zmqspring.autoconfigure;
 
 import io.github.zmqspring.convert.ZmqMessageConverters;
+import io.github.zmqspring.annotation.EnableZmq;
 import io.github.zmqspring.core.ZmqContextLifecycle;
 import io.github.zmqspring.core.ZmqOperations;
 import io.github.zmqspring.discovery.ZmqBeaconServiceRegistry;
@@ -25,6 +26,8 @@ import io.github.zmqspring.discovery.ZmqServiceRegistry;
 import io.github.zmqspring.core.ZmqSocketFactory;
 import io.github.zmqspring.core.ZmqSocketManager;
 import io.github.zmqspring.core.ZmqTemplate;
+import io.github.zmqspring.listener.ZmqListenerContainerFactory;
+import io.github.zmqspring.listener.ZmqListenerErrorHandler;
 import org.zeromq.ZContext;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -54,7 +57,7 @@ import org.springframework.messaging.converter.MessageConverter;
 @Import({ ZmqAutoConfiguration.ContextConfiguration.class, ZmqAutoConfiguration.SocketConfiguration.class,
 		ZmqAutoConfiguration.JacksonMessageConverterConfiguration.class,
 		ZmqAutoConfiguration.BasicMessageConverterConfiguration.class, ZmqAutoConfiguration.TemplateConfiguration.class,
-		ZmqAutoConfiguration.DiscoveryConfiguration.class })
+		ZmqAutoConfiguration.DiscoveryConfiguration.class, ZmqAutoConfiguration.ListenerConfiguration.class })
 public final class ZmqAutoConfiguration {
 
 	/**
@@ -197,6 +200,26 @@ public final class ZmqAutoConfiguration {
 				ZmqProperties properties) {
 			return new ZmqDeclaredSocketsDiscovery(manager, zmqBeaconServiceRegistry, connector,
 					properties.getDiscovery().getAdvertisedAddress());
+		}
+
+	}
+
+	/**
+	 * {@code @ZmqListener} support: the annotation post-processor, the endpoint registry
+	 * and the container factory.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@EnableZmq
+	static class ListenerConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		ZmqListenerContainerFactory zmqListenerContainerFactory(ZmqSocketManager socketManager,
+				ZmqProperties properties, ObjectProvider<ZmqListenerErrorHandler> errorHandler) {
+			ZmqListenerContainerFactory factory = new ZmqListenerContainerFactory(socketManager);
+			factory.setStopTimeout(properties.getContext().getShutdownTimeout());
+			errorHandler.ifUnique(factory::setErrorHandler);
+			return factory;
 		}
 
 	}

@@ -1,0 +1,110 @@
+/*
+ * Copyright 2026 the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.github.zmqspring.listener;
+
+import java.time.Duration;
+
+import io.github.zmqspring.core.ZmqSocketManager;
+
+import org.springframework.messaging.handler.invocation.InvocableHandlerMethod;
+import org.springframework.util.Assert;
+
+/**
+ * Creates a {@link ZmqListenerContainer} for a {@link ZmqListenerEndpoint}, with the
+ * settings shared by all listeners: the default error handler and the start and stop
+ * timeouts.
+ *
+ * @author zmq-spring-boot
+ */
+public class ZmqListenerContainerFactory {
+
+	private final ZmqSocketManager socketManager;
+
+	private ZmqListenerErrorHandler errorHandler = new LoggingZmqListenerErrorHandler();
+
+	private Duration startTimeout = Duration.ofSeconds(10);
+
+	private Duration stopTimeout = Duration.ofSeconds(5);
+
+	private int queueCapacity = 1000;
+
+	/**
+	 * Create a factory.
+	 * @param socketManager the socket manager
+	 */
+	public ZmqListenerContainerFactory(ZmqSocketManager socketManager) {
+		this.socketManager = socketManager;
+	}
+
+	/**
+	 * Set the error handler of endpoints that have none of their own.
+	 * @param errorHandler the error handler
+	 */
+	public void setErrorHandler(ZmqListenerErrorHandler errorHandler) {
+		Assert.notNull(errorHandler, "'errorHandler' must not be null");
+		this.errorHandler = errorHandler;
+	}
+
+	/**
+	 * @return the error handler of endpoints that have none of their own
+	 */
+	public ZmqListenerErrorHandler getErrorHandler() {
+		return this.errorHandler;
+	}
+
+	/**
+	 * Set how long a container waits for its socket to open.
+	 * @param startTimeout the timeout
+	 */
+	public void setStartTimeout(Duration startTimeout) {
+		this.startTimeout = startTimeout;
+	}
+
+	/**
+	 * Set how long a container waits for in-flight work and its socket to close on stop.
+	 * @param stopTimeout the timeout
+	 */
+	public void setStopTimeout(Duration stopTimeout) {
+		this.stopTimeout = stopTimeout;
+	}
+
+	/**
+	 * Set the capacity of the queue between the socket and the workers of a listener
+	 * whose concurrency is above 1.
+	 * @param queueCapacity the capacity
+	 */
+	public void setQueueCapacity(int queueCapacity) {
+		Assert.isTrue(queueCapacity > 0, "'queueCapacity' must be positive");
+		this.queueCapacity = queueCapacity;
+	}
+
+	/**
+	 * Create a container for an endpoint.
+	 * @param endpoint the endpoint
+	 * @return the container, not started
+	 */
+	public ZmqListenerContainer createContainer(ZmqListenerEndpoint endpoint) {
+		InvocableHandlerMethod handlerMethod = endpoint.getHandlerMethodFactory()
+			.createInvocableHandlerMethod(endpoint.getBean(), endpoint.getMethod());
+		ZmqMessagingMessageListenerAdapter adapter = new ZmqMessagingMessageListenerAdapter(handlerMethod,
+				endpoint.getId(), endpoint.getSocketSpec().getName(), endpoint.getSocketSpec().getType());
+		ZmqListenerErrorHandler handler = (endpoint.getErrorHandler() != null) ? endpoint.getErrorHandler()
+				: this.errorHandler;
+		return new ZmqListenerContainer(endpoint, this.socketManager, adapter, handler, this.startTimeout,
+				this.stopTimeout, this.queueCapacity);
+	}
+
+}

@@ -1,0 +1,154 @@
+/*
+ * Copyright 2026 the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.github.zmqspring.listener;
+
+import java.lang.reflect.Method;
+
+import io.github.zmqspring.core.ZmqSocketSpec;
+
+import org.springframework.messaging.handler.annotation.support.MessageHandlerMethodFactory;
+import org.springframework.util.Assert;
+
+/**
+ * The model of one listener: which socket it receives on, which method of which bean
+ * handles the messages, and how the container runs it. Built by the annotation
+ * post-processor from {@code @ZmqListener}, or programmatically.
+ *
+ * @author zmq-spring-boot
+ */
+public class ZmqListenerEndpoint {
+
+	private final String id;
+
+	private final ZmqSocketSpec socketSpec;
+
+	private final Object bean;
+
+	private final Method method;
+
+	private final MessageHandlerMethodFactory handlerMethodFactory;
+
+	private int concurrency = 1;
+
+	private boolean autoStartup = true;
+
+	private ZmqListenerErrorHandler errorHandler;
+
+	/**
+	 * Create an endpoint.
+	 * @param id the listener's id, unique in the registry
+	 * @param socketSpec the spec of the socket it receives on (declared and claimed, or
+	 * inline)
+	 * @param bean the bean whose method handles messages
+	 * @param method the handler method, invocable on {@code bean}
+	 * @param handlerMethodFactory the factory that builds the invocable handler method
+	 */
+	public ZmqListenerEndpoint(String id, ZmqSocketSpec socketSpec, Object bean, Method method,
+			MessageHandlerMethodFactory handlerMethodFactory) {
+		Assert.hasText(id, "'id' must not be empty");
+		Assert.notNull(socketSpec, "'socketSpec' must not be null");
+		this.id = id;
+		this.socketSpec = socketSpec;
+		this.bean = bean;
+		this.method = method;
+		this.handlerMethodFactory = handlerMethodFactory;
+	}
+
+	/**
+	 * @return the listener's id
+	 */
+	public String getId() {
+		return this.id;
+	}
+
+	/**
+	 * @return the spec of the socket the listener receives on
+	 */
+	public ZmqSocketSpec getSocketSpec() {
+		return this.socketSpec;
+	}
+
+	/**
+	 * @return the bean whose method handles messages
+	 */
+	public Object getBean() {
+		return this.bean;
+	}
+
+	/**
+	 * @return the handler method
+	 */
+	public Method getMethod() {
+		return this.method;
+	}
+
+	/**
+	 * @return the factory of the invocable handler method
+	 */
+	public MessageHandlerMethodFactory getHandlerMethodFactory() {
+		return this.handlerMethodFactory;
+	}
+
+	/**
+	 * @return the number of threads that invoke the handler
+	 */
+	public int getConcurrency() {
+		return this.concurrency;
+	}
+
+	/**
+	 * Set the number of threads that invoke the handler; messages from the one socket are
+	 * handed to them through a bounded queue, so with more than one thread the order of
+	 * messages across threads is lost (matters for SUB and PAIR).
+	 * @param concurrency the number of threads, at least 1
+	 */
+	public void setConcurrency(int concurrency) {
+		Assert.isTrue(concurrency >= 1, "'concurrency' must be at least 1");
+		this.concurrency = concurrency;
+	}
+
+	/**
+	 * @return whether the container starts with the application
+	 */
+	public boolean isAutoStartup() {
+		return this.autoStartup;
+	}
+
+	/**
+	 * Set whether the container starts with the application.
+	 * @param autoStartup whether to start automatically
+	 */
+	public void setAutoStartup(boolean autoStartup) {
+		this.autoStartup = autoStartup;
+	}
+
+	/**
+	 * @return the error handler of this endpoint, or {@code null} for the factory's
+	 * default
+	 */
+	public ZmqListenerErrorHandler getErrorHandler() {
+		return this.errorHandler;
+	}
+
+	/**
+	 * Set the error handler of this endpoint.
+	 * @param errorHandler the error handler, or {@code null} for the factory's default
+	 */
+	public void setErrorHandler(ZmqListenerErrorHandler errorHandler) {
+		this.errorHandler = errorHandler;
+	}
+
+}

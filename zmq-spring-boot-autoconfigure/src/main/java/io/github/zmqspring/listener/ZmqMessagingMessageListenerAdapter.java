@@ -1,0 +1,98 @@
+/*
+ * Copyright 2026 the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.github.zmqspring.listener;
+
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+
+import io.github.zmqspring.core.ZmqHeaders;
+import org.zeromq.SocketType;
+import org.zeromq.ZFrame;
+import org.zeromq.ZMsg;
+
+import org.springframework.messaging.Message;
+import org.springframework.messaging.handler.invocation.InvocableHandlerMethod;
+import org.springframework.messaging.support.MessageBuilder;
+
+/**
+ * Turns the frames of a received ZeroMQ message into a spring-messaging {@link Message
+ * Message&lt;byte[]&gt;} and invokes the listener's handler method with it. The payload
+ * is the last frame; for SUB and XSUB sockets the first frame is the topic (header
+ * {@link ZmqHeaders#TOPIC}).
+ * <p>
+ * {@link #invoke(Message)} returns the handler's result so that the container can decide
+ * what to do with it (send it back as the reply on REP and ROUTER sockets).
+ *
+ * @author zmq-spring-boot
+ */
+public class ZmqMessagingMessageListenerAdapter {
+
+	private final InvocableHandlerMethod handlerMethod;
+
+	private final String listenerId;
+
+	private final String socketName;
+
+	private final SocketType socketType;
+
+	/**
+	 * Create an adapter.
+	 * @param handlerMethod the handler method
+	 * @param listenerId the listener's id
+	 * @param socketName the name of the listener's socket
+	 * @param socketType the type of the listener's socket
+	 */
+	public ZmqMessagingMessageListenerAdapter(InvocableHandlerMethod handlerMethod, String listenerId,
+			String socketName, SocketType socketType) {
+		this.handlerMethod = handlerMethod;
+		this.listenerId = listenerId;
+		this.socketName = socketName;
+		this.socketType = socketType;
+	}
+
+	/**
+	 * Build the message from received frames.
+	 * @param msg the received frames
+	 * @return the message
+	 */
+	public Message<byte[]> toMessage(ZMsg msg) {
+		Map<String, Object> headers = new HashMap<>();
+		headers.put(ZmqHeaders.SOCKET, this.socketName);
+		headers.put(ZmqHeaders.SOCKET_TYPE, this.socketType);
+		headers.put(ZmqHeaders.LISTENER_ID, this.listenerId);
+		headers.put(ZmqHeaders.FRAMES, msg.size());
+		headers.put(ZmqHeaders.RAW_MESSAGE, msg);
+		boolean subscriber = this.socketType == SocketType.SUB || this.socketType == SocketType.XSUB;
+		if (subscriber && msg.size() > 1) {
+			headers.put(ZmqHeaders.TOPIC, new String(msg.getFirst().getData(), StandardCharsets.UTF_8));
+		}
+		ZFrame last = msg.peekLast();
+		byte[] payload = (last != null) ? last.getData() : new byte[0];
+		return MessageBuilder.withPayload(payload).copyHeaders(headers).build();
+	}
+
+	/**
+	 * Invoke the handler method.
+	 * @param message the message
+	 * @return the handler's result, {@code null} for a {@code void} method
+	 * @throws Exception whatever the argument resolution or the handler throws
+	 */
+	public Object invoke(Message<?> message) throws Exception {
+		return this.handlerMethod.invoke(message);
+	}
+
+}
