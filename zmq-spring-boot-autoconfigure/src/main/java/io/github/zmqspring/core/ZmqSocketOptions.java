@@ -32,6 +32,9 @@ import org.zeromq.ZMQ;
  */
 public class ZmqSocketOptions {
 
+	/** The handshake interval used when none is set. */
+	public static final Duration DEFAULT_HANDSHAKE_INTERVAL = Duration.ofSeconds(1);
+
 	/**
 	 * Send high-water mark: the most messages queued for one peer before sends block or
 	 * drop.
@@ -58,6 +61,12 @@ public class ZmqSocketOptions {
 	 * Maximum interval between reconnection attempts (exponential back-off up to it).
 	 */
 	private Duration reconnectIntervalMax;
+
+	/**
+	 * Longest time a new connection may take to complete its ZMTP handshake before it is
+	 * dropped and retried. JeroMQ's own default is 30s; this library uses 1s when unset.
+	 */
+	private Duration handshakeInterval;
 
 	/**
 	 * Interval between ZMTP heartbeat pings; unset disables heartbeats.
@@ -169,6 +178,14 @@ public class ZmqSocketOptions {
 
 	public void setReconnectIntervalMax(Duration reconnectIntervalMax) {
 		this.reconnectIntervalMax = reconnectIntervalMax;
+	}
+
+	public Duration getHandshakeInterval() {
+		return this.handshakeInterval;
+	}
+
+	public void setHandshakeInterval(Duration handshakeInterval) {
+		this.handshakeInterval = handshakeInterval;
 	}
 
 	public Duration getHeartbeatInterval() {
@@ -293,6 +310,7 @@ public class ZmqSocketOptions {
 		this.linger = other.linger;
 		this.reconnectInterval = other.reconnectInterval;
 		this.reconnectIntervalMax = other.reconnectIntervalMax;
+		this.handshakeInterval = other.handshakeInterval;
 		this.heartbeatInterval = other.heartbeatInterval;
 		this.heartbeatTimeout = other.heartbeatTimeout;
 		this.heartbeatTtl = other.heartbeatTtl;
@@ -321,6 +339,7 @@ public class ZmqSocketOptions {
 		notNegative(prefix + ".linger", this.linger);
 		notNegative(prefix + ".reconnect-interval", this.reconnectInterval);
 		notNegative(prefix + ".reconnect-interval-max", this.reconnectIntervalMax);
+		notNegative(prefix + ".handshake-interval", this.handshakeInterval);
 		notNegative(prefix + ".heartbeat-interval", this.heartbeatInterval);
 		notNegative(prefix + ".heartbeat-timeout", this.heartbeatTimeout);
 		notNegative(prefix + ".heartbeat-ttl", this.heartbeatTtl);
@@ -362,6 +381,13 @@ public class ZmqSocketOptions {
 		apply(prefix + ".linger", millis(this.linger), socket::setLinger);
 		apply(prefix + ".reconnect-interval", millis(this.reconnectInterval), socket::setReconnectIVL);
 		apply(prefix + ".reconnect-interval-max", millis(this.reconnectIntervalMax), socket::setReconnectIVLMax);
+		// JeroMQ 0.6.0 leaves a few fresh TCP connections stuck in the handshake (about 1
+		// in
+		// 40 here); a short handshake interval drops and redials them instead of waiting
+		// 30s
+		apply(prefix + ".handshake-interval",
+				millis((this.handshakeInterval != null) ? this.handshakeInterval : DEFAULT_HANDSHAKE_INTERVAL),
+				socket::setHandshakeIvl);
 		apply(prefix + ".heartbeat-interval", millis(this.heartbeatInterval), socket::setHeartbeatIvl);
 		apply(prefix + ".heartbeat-timeout", millis(this.heartbeatTimeout), socket::setHeartbeatTimeout);
 		apply(prefix + ".heartbeat-ttl", millis(this.heartbeatTtl), socket::setHeartbeatTtl);

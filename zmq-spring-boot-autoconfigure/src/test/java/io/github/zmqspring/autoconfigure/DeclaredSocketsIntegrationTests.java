@@ -64,6 +64,8 @@ class DeclaredSocketsIntegrationTests {
 				ZmqSocketManager manager = context.getBean(ZmqSocketManager.class);
 				String endpoint = manager.getBoundEndpoints("in").get(0);
 				try (ZContext peer = new ZContext(); ZMQ.Socket push = peer.createSocket(SocketType.PUSH)) {
+					// JeroMQ 0.6.0 leaves some handshakes stuck: redial after 1 s
+					push.setHandshakeIvl(1000);
 					push.connect(endpoint);
 					push.send("over tcp");
 					String received = manager.getOwner("in").execute((handle) -> handle.getSocket().recvStr()).get();

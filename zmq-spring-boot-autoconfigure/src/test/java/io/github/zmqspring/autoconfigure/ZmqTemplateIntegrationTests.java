@@ -99,6 +99,9 @@ class ZmqTemplateIntegrationTests {
 						shares.add(workers.submit(() -> {
 							try (ZMQ.Socket pull = peer.createSocket(SocketType.PULL)) {
 								pull.setReceiveTimeOut(100);
+								// JeroMQ 0.6.0 leaves some handshakes stuck: redial after
+								// 1 s
+								pull.setHandshakeIvl(1000);
 								pull.connect(endpoint);
 								int mine = 0;
 								while (received.get() < total) {
@@ -203,6 +206,8 @@ class ZmqTemplateIntegrationTests {
 				String endpoint = context.getBean(ZmqSocketManager.class).getBoundEndpoints("out").get(0);
 				try (ZContext peer = new ZContext(); ZMQ.Socket pull = peer.createSocket(SocketType.PULL)) {
 					pull.setReceiveTimeOut(5000);
+					// JeroMQ 0.6.0 leaves some handshakes stuck: redial after 1 s
+					pull.setHandshakeIvl(1000);
 					pull.connect(endpoint);
 					byte[] bytes = { 0, (byte) 0xff, 1, (byte) 0x80, 0 };
 					Order order = new Order("o-1", 3, "caf\u00e9");
@@ -228,6 +233,8 @@ class ZmqTemplateIntegrationTests {
 				try (ZContext peer = new ZContext(); ZMQ.Socket sub = peer.createSocket(SocketType.SUB)) {
 					sub.setReceiveTimeOut(5000);
 					sub.subscribe("prices");
+					// JeroMQ 0.6.0 leaves some handshakes stuck: redial after 1 s
+					sub.setHandshakeIvl(1000);
 					sub.connect(endpoint);
 					assertThat(template.awaitSubscribers("pub", 1, Duration.ofSeconds(10))).isTrue();
 					template.publish("pub", "other", "skipped");
@@ -255,6 +262,8 @@ class ZmqTemplateIntegrationTests {
 				assertThat(template.awaitPeers("x", 1, Duration.ofMillis(1))).isFalse();
 				try (ZContext peer = new ZContext(); ZMQ.Socket pull = peer.createSocket(SocketType.PULL)) {
 					pull.setReceiveTimeOut(10000);
+					// JeroMQ 0.6.0 leaves some handshakes stuck: redial after 1 s
+					pull.setHandshakeIvl(1000);
 					pull.connect(endpoint);
 					assertThat(pull.recvStr()).isEqualTo("sent before any peer");
 				}

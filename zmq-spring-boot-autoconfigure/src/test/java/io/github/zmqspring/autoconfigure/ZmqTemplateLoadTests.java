@@ -60,6 +60,8 @@ class ZmqTemplateLoadTests {
 				ExecutorService senders = Executors.newFixedThreadPool(threads);
 				try (ZContext peer = new ZContext(); ZMQ.Socket pull = peer.createSocket(SocketType.PULL)) {
 					pull.setReceiveTimeOut(10_000);
+					// JeroMQ 0.6.0 leaves some handshakes stuck: redial after 1 s
+					pull.setHandshakeIvl(1000);
 					pull.connect(endpoint);
 					assertThat(template.awaitPeers("out", 1, Duration.ofSeconds(10))).isTrue();
 					CountDownLatch go = new CountDownLatch(1);
@@ -137,6 +139,9 @@ class ZmqTemplateLoadTests {
 										sub.setReceiveTimeOut(10_000);
 										sub.setRcvHWM(messages * 2);
 										sub.subscribe("ticks");
+										// JeroMQ 0.6.0 leaves some handshakes stuck:
+										// redial after 1 s
+										sub.setHandshakeIvl(1000);
 										sub.connect(endpoint);
 										int count = 0;
 										while (count < messages) {

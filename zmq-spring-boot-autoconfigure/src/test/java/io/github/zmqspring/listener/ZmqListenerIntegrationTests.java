@@ -108,6 +108,8 @@ class ZmqListenerIntegrationTests {
 			String endpoint = context.getBean(ZmqSocketManager.class).getBoundEndpoints("pull").get(0);
 			assertThat(endpoint).startsWith("tcp://127.0.0.1:").doesNotEndWith(":0");
 			try (ZContext peer = new ZContext(); ZMQ.Socket push = peer.createSocket(SocketType.PUSH)) {
+				// JeroMQ 0.6.0 leaves some handshakes stuck: redial after 1 s
+				push.setHandshakeIvl(1000);
 				push.connect(endpoint);
 				push.send("one");
 				push.send("two");
@@ -152,6 +154,8 @@ class ZmqListenerIntegrationTests {
 				try (ZContext peer = new ZContext()) {
 					for (String id : List.of("fromPlaceholder", "rep1", "rep2", "meta")) {
 						ZMQ.Socket push = peer.createSocket(SocketType.PUSH);
+						// JeroMQ 0.6.0 leaves some handshakes stuck: redial after 1 s
+						push.setHandshakeIvl(1000);
 						push.connect(manager.getBoundEndpoints(id).get(0));
 						push.send("to " + id);
 						assertThat(inbox.poll(10, TimeUnit.SECONDS)).isEqualTo(id + ":to " + id);
@@ -173,6 +177,8 @@ class ZmqListenerIntegrationTests {
 				ZmqSocketManager manager = context.getBean(ZmqSocketManager.class);
 				try (ZContext peer = new ZContext()) {
 					ZMQ.Socket push = peer.createSocket(SocketType.PUSH);
+					// JeroMQ 0.6.0 leaves some handshakes stuck: redial after 1 s
+					push.setHandshakeIvl(1000);
 					push.connect(manager.getBoundEndpoints("strict").get(0));
 					push.send("{\"item\":\"boom\",\"qty\":1}");
 					push.send("{not json");
@@ -194,9 +200,13 @@ class ZmqListenerIntegrationTests {
 
 					String big = manager.getBoundEndpoints("big").get(0);
 					ZMQ.Socket oversized = peer.createSocket(SocketType.PUSH);
+					// JeroMQ 0.6.0 leaves some handshakes stuck: redial after 1 s
+					oversized.setHandshakeIvl(1000);
 					oversized.connect(big);
 					assertThat(oversized.send(new byte[100 * 1024 * 1024])).isTrue();
 					ZMQ.Socket fresh = peer.createSocket(SocketType.PUSH);
+					// JeroMQ 0.6.0 leaves some handshakes stuck: redial after 1 s
+					fresh.setHandshakeIvl(1000);
 					fresh.connect(big);
 					fresh.send("after the oversized frame");
 					assertThat(listeners.big.poll(20, TimeUnit.SECONDS)).isEqualTo("after the oversized frame");
@@ -255,6 +265,8 @@ class ZmqListenerIntegrationTests {
 						for (String id : List.of("slow1", "slow2")) {
 							ZMQ.Socket push = peer.createSocket(SocketType.PUSH);
 							push.setLinger(0);
+							// JeroMQ 0.6.0 leaves some handshakes stuck: redial after 1 s
+							push.setHandshakeIvl(1000);
 							push.connect(manager.getBoundEndpoints(id).get(0));
 							for (int i = 0; i < 20; i++) {
 								push.send("work " + i);
@@ -312,6 +324,8 @@ class ZmqListenerIntegrationTests {
 		this.runner.withUserConfiguration(ConcurrentListener.class).run((context) -> {
 			ConcurrentListener listener = context.getBean(ConcurrentListener.class);
 			try (ZContext peer = new ZContext(); ZMQ.Socket push = peer.createSocket(SocketType.PUSH)) {
+				// JeroMQ 0.6.0 leaves some handshakes stuck: redial after 1 s
+				push.setHandshakeIvl(1000);
 				push.connect(context.getBean(ZmqSocketManager.class).getBoundEndpoints("c3").get(0));
 				for (int i = 0; i < 3; i++) {
 					push.send("m" + i);
@@ -594,6 +608,8 @@ class ZmqListenerIntegrationTests {
 					while (!this.stop.await(5, TimeUnit.MILLISECONDS)) {
 						String endpoint = this.endpoints.poll();
 						if (endpoint != null) {
+							// JeroMQ 0.6.0 leaves some handshakes stuck: redial after 1 s
+							push.setHandshakeIvl(1000);
 							push.connect(endpoint);
 						}
 						if (push.send(Integer.toString(next))) {

@@ -27,15 +27,18 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
 
 /**
- * The ZeroMQ guide's parallel pipeline: a ventilator pushes a batch of jobs, three workers
- * pull and process them, a sink collects the results and reports count, elapsed time and
- * throughput. The ventilator waits until every worker is connected, so no worker misses
- * its share (the slow-joiner problem), and the sink knows when the batch is complete.
+ * The ZeroMQ guide's parallel pipeline: a ventilator pushes a batch of jobs, three
+ * workers pull and process them, a sink collects the results and reports count, elapsed
+ * time and throughput. The ventilator waits until every worker is connected, so no worker
+ * misses its share (the slow-joiner problem), and the sink knows when the batch is
+ * complete.
  */
 @SpringBootApplication
 public class PipelineApplication {
 
-	/** Jobs the workers share; a job is some CPU work standing in for an image to process. */
+	/**
+	 * Jobs the workers share; a job is some CPU work standing in for an image to process.
+	 */
 	public record Job(int id, int work) {
 	}
 

@@ -23,9 +23,10 @@ import io.github.zmqspring.samples.pipeline.PipelineApplication.Result;
 import org.springframework.stereotype.Component;
 
 /**
- * Three workers, each its own PULL socket connected to the ventilator, so ZeroMQ deals jobs
- * round robin among them. Results go to the sink through the declared {@code results}
- * socket; the template is safe to call from the three listener threads at once.
+ * Three workers, each its own PULL socket connected to the ventilator, so ZeroMQ deals
+ * jobs round robin among them. Results go to the sink through the declared
+ * {@code results} socket; the template is safe to call from the three listener threads at
+ * once.
  */
 @Component
 public class Workers {

@@ -70,7 +70,8 @@ public class RemoteLoggingApplication {
 				|| !template.awaitSubscribers("billing-log", 3, Duration.ofSeconds(10))) {
 			throw new IllegalStateException("the aggregator did not subscribe within 10 s");
 		}
-		// per round: orders INFO and WARN, billing ERROR reach the aggregator; billing INFO does not
+		// per round: orders INFO and WARN, billing ERROR reach the aggregator; billing
+		// INFO does not
 		aggregator.expect(rounds * 3);
 		for (int i = 0; i < rounds; i++) {
 			for (String level : List.of("INFO", "WARN")) {
