@@ -70,6 +70,11 @@ public final class BenchmarkRunner {
 			pair("6. PUSH/PULL 100 B vs Spring Integration (msg/s)", "ours: ZmqTemplate -> @ZmqListener",
 					() -> ours.pushPull(50_000), "Spring Integration ZeroMQ",
 					() -> Baselines.springIntegrationPushPull(50_000, SIZE));
+			latencyPair("4. REQ/REP round trip 100 B (us)", "ours: ZmqTemplate.request -> raw REP",
+					() -> ours.requestLatency(20_000));
+			pair("5. requests/s, 64 in flight vs one at a time", "ours: requestAsync, 64 in flight",
+					() -> ours.asyncRequests(50_000, 64), "ours: request, one at a time",
+					() -> ours.syncRequests(10_000));
 		}
 		finally {
 			ours.close();

@@ -24,6 +24,10 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import io.github.zmqspring.annotation.ZmqListener;
 import io.github.zmqspring.core.ZmqTemplate;
+import org.zeromq.SocketType;
+import org.zeromq.ZContext;
+import org.zeromq.ZMQ;
+import org.zeromq.ZMsg;
 
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.WebApplicationType;
@@ -46,6 +50,12 @@ final class Scenarios implements AutoCloseable {
 
 	private final byte[] payload;
 
+	private int repPort;
+
+	private Thread repServer;
+
+	private volatile boolean serving = true;
+
 	Scenarios(int size) throws IOException {
 		this.payload = new byte[size];
 		String endpoint = "tcp://127.0.0.1:" + freePort();
@@ -53,10 +63,74 @@ final class Scenarios implements AutoCloseable {
 			.logStartupInfo(false)
 			.properties("zmq.sockets.bench-in.type=pull", "zmq.sockets.bench-in.bind=" + endpoint,
 					"zmq.sockets.bench-out.type=push", "zmq.sockets.bench-out.connect=" + endpoint,
+					"zmq.sockets.bench-client.type=dealer",
+					"zmq.sockets.bench-client.connect=tcp://127.0.0.1:" + (this.repPort = freePort()),
 					"spring.main.banner-mode=off")
 			.run();
 		this.template = this.context.getBean(ZmqTemplate.class);
 		this.sink = this.context.getBean(Sink.class);
+		startRepServer();
+	}
+
+	/** A raw JeroMQ REP echo server: the request side is what scenario 4 and 5 measure. */
+	private void startRepServer() {
+		ZContext zmq = this.context.getBean(ZContext.class);
+		this.repServer = new Thread(() -> {
+			ZMQ.Socket rep = zmq.createSocket(SocketType.REP);
+			rep.setLinger(0);
+			rep.bind("tcp://127.0.0.1:" + this.repPort);
+			ZMQ.Poller poller = zmq.createPoller(1);
+			poller.register(rep, ZMQ.Poller.POLLIN);
+			while (this.serving) {
+				if (poller.poll(100) > 0) {
+					ZMsg request = ZMsg.recvMsg(rep);
+					request.send(rep);
+				}
+			}
+			poller.close();
+			zmq.destroySocket(rep);
+		}, "bench-rep");
+		this.repServer.setDaemon(true);
+		this.repServer.start();
+	}
+
+	/** ZmqTemplate.request to a REP server, one at a time: latencies in microseconds. */
+	double[] requestLatency(int count) {
+		double[] micros = new double[count];
+		for (int i = 0; i < count; i++) {
+			long t0 = System.nanoTime();
+			this.template.request("bench-client", this.payload, byte[].class, Duration.ofSeconds(10));
+			micros[i] = (System.nanoTime() - t0) / 1e3;
+		}
+		return micros;
+	}
+
+	/** Requests per second, one at a time. */
+	double syncRequests(int count) {
+		long t0 = System.nanoTime();
+		for (int i = 0; i < count; i++) {
+			this.template.request("bench-client", this.payload, byte[].class, Duration.ofSeconds(10));
+		}
+		return count / ((System.nanoTime() - t0) / 1e9);
+	}
+
+	/** Requests per second with {@code inFlight} requests outstanding at all times. */
+	double asyncRequests(int count, int inFlight) throws Exception {
+		java.util.concurrent.Semaphore window = new java.util.concurrent.Semaphore(inFlight);
+		CountDownLatch done = new CountDownLatch(count);
+		long t0 = System.nanoTime();
+		for (int i = 0; i < count; i++) {
+			window.acquire();
+			this.template.requestAsync("bench-client", this.payload, byte[].class, Duration.ofSeconds(10))
+				.whenComplete((reply, failure) -> {
+					window.release();
+					done.countDown();
+				});
+		}
+		if (!done.await(120, TimeUnit.SECONDS)) {
+			throw new IllegalStateException("async requests did not complete");
+		}
+		return count / ((System.nanoTime() - t0) / 1e9);
 	}
 
 	/** ZmqTemplate PUSH to a @ZmqListener PULL over tcp loopback: messages per second. */
@@ -79,7 +153,9 @@ final class Scenarios implements AutoCloseable {
 	}
 
 	@Override
-	public void close() {
+	public void close() throws InterruptedException {
+		this.serving = false;
+		this.repServer.join(5000);
 		this.context.close();
 	}
 
