@@ -90,7 +90,9 @@ final class Baselines {
 		}
 	}
 
-	/** Spring Integration: ZeroMqMessageHandler (PUSH) to ZeroMqMessageProducer (PULL). */
+	/**
+	 * Spring Integration: ZeroMqMessageHandler (PUSH) to ZeroMqMessageProducer (PULL).
+	 */
 	static double springIntegrationPushPull(int count, int size) throws Exception {
 		try (ZContext context = new ZContext()) {
 			CountDownLatch done = new CountDownLatch(1);

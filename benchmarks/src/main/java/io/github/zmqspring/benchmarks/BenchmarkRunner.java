@@ -65,8 +65,8 @@ public final class BenchmarkRunner {
 		int count = 500_000;
 		Scenarios ours = new Scenarios(SIZE);
 		try {
-			pair("1. PUSH/PULL 100 B byte[] (msg/s)", "ours: ZmqTemplate -> @ZmqListener",
-					() -> ours.pushPull(count), "raw JeroMQ", () -> Baselines.rawPushPull(count, SIZE));
+			pair("1. PUSH/PULL 100 B byte[] (msg/s)", "ours: ZmqTemplate -> @ZmqListener", () -> ours.pushPull(count),
+					"raw JeroMQ", () -> Baselines.rawPushPull(count, SIZE));
 			pair("6. PUSH/PULL 100 B vs Spring Integration (msg/s)", "ours: ZmqTemplate -> @ZmqListener",
 					() -> ours.pushPull(50_000), "Spring Integration ZeroMQ",
 					() -> Baselines.springIntegrationPushPull(50_000, SIZE));
@@ -162,10 +162,11 @@ public final class BenchmarkRunner {
 		md.append("\n| scenario | implementation | median | min | max | ratio | note |\n");
 		md.append("| --- | --- | ---: | ---: | ---: | ---: | --- |\n");
 		StringBuilder json = new StringBuilder("{\n  \"environment\": {");
-		json.append(String.join(", ", env.entrySet()
-			.stream()
-			.map((e) -> "\"" + e.getKey() + "\": \"" + e.getValue().replace("\"", "'") + "\"")
-			.toList()));
+		json.append(String.join(", ",
+				env.entrySet()
+					.stream()
+					.map((e) -> "\"" + e.getKey() + "\": \"" + e.getValue().replace("\"", "'") + "\"")
+					.toList()));
 		json.append("},\n  \"results\": [\n");
 		for (int i = 0; i < this.rows.size(); i++) {
 			Row row = this.rows.get(i);
@@ -218,8 +219,8 @@ public final class BenchmarkRunner {
 		}
 
 		String markdown() {
-			String ratioText = Double.isNaN(this.ratio) ? "" : String.format(Locale.ROOT, "%.2f x %s", this.ratio,
-					this.ratioTo);
+			String ratioText = Double.isNaN(this.ratio) ? ""
+					: String.format(Locale.ROOT, "%.2f x %s", this.ratio, this.ratioTo);
 			return String.format(Locale.ROOT, "| %s | %s | %.1f | %.1f | %.1f | %s | %s |", this.scenario, this.name,
 					median(), this.values[0], this.values[this.values.length - 1], ratioText, this.note);
 		}

@@ -72,7 +72,9 @@ final class Scenarios implements AutoCloseable {
 		startRepServer();
 	}
 
-	/** A raw JeroMQ REP echo server: the request side is what scenario 4 and 5 measure. */
+	/**
+	 * A raw JeroMQ REP echo server: the request side is what scenario 4 and 5 measure.
+	 */
 	private void startRepServer() {
 		ZContext zmq = this.context.getBean(ZContext.class);
 		this.repServer = new Thread(() -> {
