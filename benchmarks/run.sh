@@ -1,13 +1,21 @@
 #!/usr/bin/env bash
 # Side-by-side benchmarks (about 3 minutes on 2 cores). Not part of the tests.
-# Writes benchmarks/results/latest.md and latest.json.
+# Writes benchmarks/results/latest.md and latest.json. See benchmarks/README.md.
+#   BENCH_OPTS  extra -D options for the runner, e.g. "-Donly=1,4 -Drounds=3 -Dscale=0.5"
+#   JAVA_OPTS   extra JVM options, e.g. "-XX:StartFlightRecording=filename=/tmp/bench.jfr"
+#   SKIP_BUILD=1  reuse the jar and the native binary from the last run
 set -euo pipefail
 cd "$(dirname "$0")/.."
-if ! [ -f /usr/include/zmq.h ]; then
-	apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libzmq3-dev >/dev/null
+if [ "${SKIP_BUILD:-0}" != 1 ]; then
+	if ! [ -f /usr/include/zmq.h ]; then
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq gcc libzmq3-dev >/dev/null
+	fi
+	mkdir -p benchmarks/target
+	gcc -O2 -o benchmarks/target/zmq_bench benchmarks/native/zmq_bench.c -lzmq -lpthread
+	./mvnw -q -B -ntp install -DskipTests
+	./mvnw -q -B -ntp -f benchmarks/pom.xml package -DskipTests
 fi
-mkdir -p benchmarks/target
-gcc -O2 -o benchmarks/target/zmq_bench benchmarks/native/zmq_bench.c -lzmq -lpthread
-./mvnw -q -B -ntp install -DskipTests
-./mvnw -q -B -ntp -f benchmarks/pom.xml package -DskipTests
-java -Xms1g -Xmx1g -Dnative=benchmarks/target/zmq_bench -Dout=benchmarks/results -jar benchmarks/target/zmq-benchmarks.jar
+commit=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)
+# shellcheck disable=SC2086
+exec java -Xms1g -Xmx1g ${JAVA_OPTS:-} -Dnative=benchmarks/target/zmq_bench -Dout=benchmarks/results \
+	-Dcommit="$commit" ${BENCH_OPTS:-} -jar benchmarks/target/zmq-benchmarks.jar

@@ -15,9 +15,12 @@
  */
 package io.github.zmqspring.benchmarks;
 
-import java.util.concurrent.CountDownLatch;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 import org.zeromq.SocketType;
 import org.zeromq.ZContext;
@@ -30,62 +33,113 @@ import org.springframework.messaging.support.GenericMessage;
 
 /**
  * The baselines: raw JeroMQ and Spring Integration's ZeroMQ module, written as a user
- * would write them, over tcp loopback.
+ * would write them, over tcp loopback. As on our side, the calling thread sends and
+ * another thread receives.
  */
 final class Baselines {
+
+	private static final int SEND_TIMEOUT_MILLIS = 10_000;
 
 	private Baselines() {
 	}
 
-	/** Raw JeroMQ PUSH to PULL: messages per second. */
-	static double rawPushPull(int count, int size) throws Exception {
-		try (ZContext context = new ZContext()) {
-			ZMQ.Socket pull = context.createSocket(SocketType.PULL);
-			int port = pull.bindToRandomPort("tcp://127.0.0.1");
-			Thread sender = new Thread(() -> {
-				ZMQ.Socket push = context.createSocket(SocketType.PUSH);
-				push.connect("tcp://127.0.0.1:" + port);
-				byte[] payload = new byte[size];
-				for (int i = 0; i < count; i++) {
-					push.send(payload, 0);
+	/**
+	 * Raw JeroMQ PUSH to PULL.
+	 * @param count the messages
+	 * @param encode makes each message's frame (scenario 2 serializes here)
+	 * @param decode reads each received frame (scenario 2 deserializes here)
+	 */
+	static Measurement rawPushPull(int count, Supplier<byte[]> encode, Consumer<byte[]> decode) throws Exception {
+		try (ZContext context = new ZContext();
+				RawReceiver pull = new RawReceiver(context, SocketType.PULL, null, null, decode, count)) {
+			int port = pull.awaitOpen();
+			ZMQ.Socket push = context.createSocket(SocketType.PUSH);
+			push.setHandshakeIvl(1000);
+			push.setSendTimeOut(SEND_TIMEOUT_MILLIS);
+			push.connect("tcp://127.0.0.1:" + port);
+			AllocationMeter meter = AllocationMeter.start();
+			for (int i = 0; i < count; i++) {
+				if (!push.send(encode.get(), 0)) {
+					throw new IllegalStateException("raw PUSH could not send message " + i);
 				}
-				context.destroySocket(push);
-			});
-			sender.start();
-			pull.recv(0);
-			long start = System.nanoTime();
-			for (int i = 1; i < count; i++) {
-				pull.recv(0);
 			}
-			double perSecond = (count - 1) / ((System.nanoTime() - start) / 1e9);
-			sender.join();
-			return perSecond;
+			pull.counter().await();
+			return Measurement.of(pull.counter(), meter, count);
 		}
 	}
 
-	/** Raw JeroMQ REQ/REP: round-trip latencies in microseconds. */
-	static double[] rawRequestReply(int count, int size) throws Exception {
+	/**
+	 * Raw JeroMQ PUB to two SUBs: messages delivered to both per second. The publisher is
+	 * an XPUB that waits for both subscriptions first, as ours does.
+	 */
+	static Measurement rawPubSub(int count, byte[] payload, String topic) throws Exception {
 		try (ZContext context = new ZContext()) {
-			ZMQ.Socket req = context.createSocket(SocketType.REQ);
-			int port = req.bindToRandomPort("tcp://127.0.0.1");
-			Thread server = new Thread(() -> {
-				ZMQ.Socket rep = context.createSocket(SocketType.REP);
-				rep.connect("tcp://127.0.0.1:" + port);
+			ZMQ.Socket pub = context.createSocket(SocketType.XPUB);
+			pub.setXpubVerbose(true);
+			pub.setSndHWM(0);
+			pub.setSendTimeOut(SEND_TIMEOUT_MILLIS);
+			pub.setReceiveTimeOut(100);
+			String endpoint = "tcp://127.0.0.1:" + pub.bindToRandomPort("tcp://127.0.0.1");
+			try (RawReceiver a = new RawReceiver(context, SocketType.SUB, endpoint, topic, (bytes) -> {
+			}, count); RawReceiver b = new RawReceiver(context, SocketType.SUB, endpoint, topic, (bytes) -> {
+			}, count)) {
+				a.awaitOpen();
+				b.awaitOpen();
+				awaitSubscriptions(pub, 2);
+				AllocationMeter meter = AllocationMeter.start();
+				byte[] topicFrame = topic.getBytes(ZMQ.CHARSET);
 				for (int i = 0; i < count; i++) {
-					rep.send(rep.recv(0), 0);
+					pub.sendMore(topicFrame);
+					pub.send(payload, 0);
 				}
-				context.destroySocket(rep);
-			});
-			server.start();
+				a.counter().await();
+				b.counter().await();
+				return new Measurement(Counter.deliveredToAll(a.counter(), b.counter()),
+						(double) meter.allocated() / count);
+			}
+		}
+	}
+
+	private static int freePort() throws IOException {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+	}
+
+	private static void awaitSubscriptions(ZMQ.Socket xpub, int count) {
+		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+		int seen = 0;
+		while (seen < count) {
+			byte[] subscription = xpub.recv(0);
+			if (subscription != null && subscription.length > 0 && subscription[0] == 1) {
+				seen++;
+			}
+			if (System.nanoTime() - deadline > 0) {
+				throw new IllegalStateException("raw XPUB saw " + seen + " of " + count + " subscriptions");
+			}
+		}
+	}
+
+	/**
+	 * Raw JeroMQ REQ to a REP echo server: round-trip latencies in microseconds.
+	 */
+	static double[] rawRequestReply(int count, int size) throws Exception {
+		try (ZContext context = new ZContext(); EchoServer server = EchoServer.start(context, 0)) {
+			ZMQ.Socket req = context.createSocket(SocketType.REQ);
+			req.setHandshakeIvl(1000);
+			req.setReceiveTimeOut(SEND_TIMEOUT_MILLIS);
+			req.connect(server.endpoint());
 			byte[] payload = new byte[size];
 			double[] micros = new double[count];
 			for (int i = 0; i < count; i++) {
 				long t0 = System.nanoTime();
 				req.send(payload, 0);
-				req.recv(0);
+				if (req.recv(0) == null) {
+					throw new IllegalStateException("raw REQ got no reply to request " + i);
+				}
 				micros[i] = (System.nanoTime() - t0) / 1e3;
 			}
-			server.join();
+			context.destroySocket(req);
 			return micros;
 		}
 	}
@@ -93,46 +147,43 @@ final class Baselines {
 	/**
 	 * Spring Integration: ZeroMqMessageHandler (PUSH) to ZeroMqMessageProducer (PULL).
 	 */
-	static double springIntegrationPushPull(int count, int size) throws Exception {
+	static Measurement springIntegrationPushPull(int count, int size) throws Exception {
 		try (ZContext context = new ZContext()) {
-			CountDownLatch done = new CountDownLatch(1);
-			AtomicLong received = new AtomicLong();
-			AtomicLong firstAt = new AtomicLong();
+			Counter counter = new Counter("Spring Integration");
+			counter.reset(count);
 			DirectChannel channel = new DirectChannel();
-			channel.subscribe((message) -> {
-				long n = received.incrementAndGet();
-				if (n == 1) {
-					firstAt.set(System.nanoTime());
-				}
-				if (n == count) {
-					done.countDown();
-				}
-			});
+			channel.subscribe((message) -> counter.hit());
 			ZeroMqMessageProducer producer = new ZeroMqMessageProducer(context, SocketType.PULL);
 			producer.setOutputChannel(channel);
-			producer.setBindPort(0);
+			// it refuses port 0, so a free port is picked here
+			producer.setBindPort(freePort());
 			producer.setReceiveRaw(true);
 			producer.afterPropertiesSet();
 			producer.start();
+			long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
 			while (producer.getBoundPort() <= 0) {
+				if (System.nanoTime() - deadline > 0) {
+					throw new IllegalStateException("Spring Integration's producer did not bind within 10 s");
+				}
 				Thread.onSpinWait();
 			}
 			ZeroMqMessageHandler handler = new ZeroMqMessageHandler(context,
 					"tcp://127.0.0.1:" + producer.getBoundPort(), SocketType.PUSH);
 			handler.afterPropertiesSet();
 			handler.start();
-			byte[] payload = new byte[size];
-			for (int i = 0; i < count; i++) {
-				handler.handleMessage(new GenericMessage<>(payload)).block();
+			try {
+				byte[] payload = new byte[size];
+				for (int i = 0; i < count; i++) {
+					handler.handleMessage(new GenericMessage<>(payload)).block(Duration.ofSeconds(10));
+				}
+				counter.await();
+				return Measurement.of(counter.rate());
 			}
-			if (!done.await(120, TimeUnit.SECONDS)) {
-				throw new IllegalStateException("Spring Integration received " + received.get() + " of " + count);
+			finally {
+				handler.stop();
+				producer.stop();
+				producer.destroy();
 			}
-			double perSecond = (count - 1) / ((System.nanoTime() - firstAt.get()) / 1e9);
-			handler.stop();
-			producer.stop();
-			producer.destroy();
-			return perSecond;
 		}
 	}
 

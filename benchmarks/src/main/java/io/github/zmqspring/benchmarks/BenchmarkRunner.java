@@ -28,12 +28,20 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.function.DoublePredicate;
+
+import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Runs every scenario against its baseline in the same run, alternating the two to cancel
- * the machine's drift, after a warm-up, and writes a markdown table and a JSON file to
- * {@code benchmarks/results/}. Exits explicitly: Spring Integration's producer leaves a
- * non-daemon thread behind.
+ * Runs every scenario against its baseline in the same run, alternating the two (A B B A
+ * ...) to cancel the machine's drift, after a warm-up, and writes a markdown table and a
+ * JSON file to {@code benchmarks/results/}. System properties: {@code rounds} (default
+ * 5), {@code scale} (multiplies every message count), {@code only} (scenario numbers, for
+ * example {@code 1,4}), {@code native} (the C reference binary), {@code out}. Exits
+ * explicitly: Spring Integration's producer leaves a non-daemon thread behind.
  */
 public final class BenchmarkRunner {
 
@@ -43,131 +51,308 @@ public final class BenchmarkRunner {
 
 	private final int rounds;
 
-	private BenchmarkRunner(int rounds) {
+	private final double scale;
+
+	private final Set<String> only;
+
+	private final Map<String, String> environment = new LinkedHashMap<>();
+
+	private BenchmarkRunner(int rounds, double scale, Set<String> only) {
 		this.rounds = rounds;
+		this.scale = scale;
+		this.only = only;
 	}
 
 	public static void main(String[] args) throws Exception {
 		int rounds = Integer.getInteger("rounds", 5);
+		double scale = Double.parseDouble(System.getProperty("scale", "1"));
+		String onlyList = System.getProperty("only", "");
+		Set<String> only = onlyList.isBlank() ? Set.of() : Set.of(onlyList.split(","));
 		String nativeBinary = System.getProperty("native", "");
 		Path out = Path.of(System.getProperty("out", "benchmarks/results"));
-		BenchmarkRunner runner = new BenchmarkRunner(rounds);
+		BenchmarkRunner runner = new BenchmarkRunner(rounds, scale, only);
+		int status = 0;
 		try {
+			runner.describeEnvironment();
+			long t0 = System.nanoTime();
 			runner.run(nativeBinary);
+			runner.environment.put("duration", String.format(Locale.ROOT, "%.0f s", (System.nanoTime() - t0) / 1e9));
+			runner.environment.put("load average at end", loadAverage());
 			runner.write(out);
 		}
+		catch (Throwable ex) {
+			ex.printStackTrace();
+			status = 1;
+		}
 		finally {
-			System.exit(0);
+			System.exit(status);
 		}
 	}
 
 	private void run(String nativeBinary) throws Exception {
-		int count = 500_000;
+		byte[] payload = new byte[SIZE];
+		Consumer<byte[]> ignore = (bytes) -> {
+		};
 		Scenarios ours = new Scenarios(SIZE);
+		JsonMapper mapper = ours.jsonMapper();
 		try {
-			pair("1. PUSH/PULL 100 B byte[] (msg/s)", "ours: ZmqTemplate -> @ZmqListener", () -> ours.pushPull(count),
-					"raw JeroMQ", () -> Baselines.rawPushPull(count, SIZE));
-			pair("6. PUSH/PULL 100 B vs Spring Integration (msg/s)", "ours: ZmqTemplate -> @ZmqListener",
-					() -> ours.pushPull(50_000), "Spring Integration ZeroMQ",
-					() -> Baselines.springIntegrationPushPull(50_000, SIZE));
-			latencyPair("4. REQ/REP round trip 100 B (us)", "ours: ZmqTemplate.request -> raw REP",
-					() -> ours.requestLatency(20_000));
-			pair("5. requests/s, 64 in flight vs one at a time", "ours: requestAsync, 64 in flight",
-					() -> ours.asyncRequests(50_000, 64), "ours: request, one at a time",
-					() -> ours.syncRequests(10_000));
+			int n1 = count(400_000);
+			scenario("1",
+					() -> throughput("1. PUSH/PULL 100 B byte[]", "msg/s", "ours: ZmqTemplate -> @ZmqListener",
+							() -> ours.pushPull(n1), "raw JeroMQ PUSH/PULL",
+							() -> Baselines.rawPushPull(n1, () -> payload, ignore), Target.atLeast(0.9), true));
+			int n2 = count(150_000);
+			scenario("2",
+					() -> throughput("2. PUSH/PULL POJO as JSON", "msg/s",
+							"ours: ZmqTemplate.send(pojo) -> @ZmqListener(Quote)", () -> ours.pushPullJson(n2),
+							"raw JeroMQ + the same JsonMapper by hand",
+							() -> Baselines.rawPushPull(n2, () -> mapper.writeValueAsBytes(Quote.SAMPLE),
+									(bytes) -> mapper.readValue(bytes, Quote.class)),
+							Target.atLeast(0.9), true));
+			int n3 = count(200_000);
+			scenario("3", () -> throughput("3. PUB/SUB 100 B, 1 pub 2 subs, delivered to both", "msg/s",
+					"ours: ZmqTemplate.publish -> 2 @ZmqListener SUB", () -> ours.pubSub(n3), "raw JeroMQ XPUB/SUB",
+					() -> Baselines.rawPubSub(n3, payload, Scenarios.TOPIC), null, true));
+			int n4 = count(10_000);
+			scenario("4",
+					() -> latency("4. REQ/REP round trip 100 B", "ours: ZmqTemplate.request (DEALER) -> raw REP",
+							() -> ours.requestLatency(n4), "raw JeroMQ REQ -> raw REP",
+							() -> Baselines.rawRequestReply(n4, SIZE), Target.atMost(1.2)));
+			int n5 = count(40_000);
+			int n5sync = count(8_000);
+			scenario("5",
+					() -> throughput("5. requests/s, 64 in flight vs one at a time", "req/s",
+							"ours: requestAsync, 64 in flight", () -> ours.asyncRequests(n5, 64),
+							"ours: request, one at a time", () -> ours.syncRequests(n5sync), Target.atLeast(5), false));
+			int n6 = count(25_000);
+			scenario("6", () -> throughput("6. PUSH/PULL 100 B vs Spring Integration", "msg/s",
+					"ours: ZmqTemplate -> @ZmqListener", () -> ours.pushPull(n6), "Spring Integration ZeroMQ 7.0.5",
+					() -> Baselines.springIntegrationPushPull(n6, SIZE), Target.atLeast(2), false));
 		}
 		finally {
 			ours.close();
 		}
-		latencyPair("4. REQ/REP round trip 100 B (us)", "raw JeroMQ", () -> Baselines.rawRequestReply(20_000, SIZE));
 		if (!nativeBinary.isEmpty()) {
-			single("7. native libzmq PUSH/PULL 100 B (msg/s)", "libzmq (C)",
-					() -> Double.parseDouble(nativeRun(nativeBinary, "throughput", count).split(" ")[1]));
-			this.rows.add(nativeLatency(nativeBinary));
+			int n7 = count(1_000_000);
+			int n7latency = count(10_000);
+			scenario("7", () -> {
+				throughput("7. native libzmq (reference for 1)", "msg/s", "libzmq 4.3 (C) PUSH/PULL",
+						() -> Measurement.of(Double.parseDouble(nativeRun(nativeBinary, "throughput", n7)[1])), null,
+						null, null, false);
+				latency("7. native libzmq (reference for 4)", "libzmq 4.3 (C) REQ/REP",
+						() -> nativeLatency(nativeBinary, n7latency), null, null, null);
+			});
 		}
 	}
 
-	private void pair(String scenario, String nameA, Trial a, String nameB, Trial b) throws Exception {
-		a.run(); // warm-up
-		b.run();
-		double[] as = new double[this.rounds];
-		double[] bs = new double[this.rounds];
+	private int count(int base) {
+		return Math.max(1000, (int) (base * this.scale));
+	}
+
+	private void scenario(String number, Body body) {
+		if (!this.only.isEmpty() && !this.only.contains(number)) {
+			return;
+		}
+		long t0 = System.nanoTime();
+		try {
+			body.run();
+		}
+		catch (Exception | AssertionError ex) {
+			ex.printStackTrace();
+			Row failed = new Row(number + ". (failed)", "", "", new double[] { Double.NaN });
+			failed.note = "FAILED: " + ex;
+			this.rows.add(failed);
+		}
+		System.out.printf(Locale.ROOT, "scenario %s took %.1f s%n", number, (System.nanoTime() - t0) / 1e9);
+	}
+
+	/**
+	 * A warm-up run of each, then rounds alternating A B, B A, ... so that a drift of the
+	 * machine's speed weighs on both alike. {@code b} may be null for a reference alone.
+	 */
+	private void throughput(String scenario, String unit, String nameA, Trial a, String nameB, Trial b, Target target,
+			boolean allocation) throws Exception {
+		a.run();
+		if (b != null) {
+			b.run();
+		}
+		Measurement[] as = new Measurement[this.rounds];
+		Measurement[] bs = new Measurement[this.rounds];
 		for (int i = 0; i < this.rounds; i++) {
-			as[i] = a.run();
-			bs[i] = b.run();
+			if (b == null) {
+				as[i] = a.run();
+			}
+			else if (i % 2 == 0) {
+				as[i] = a.run();
+				bs[i] = b.run();
+			}
+			else {
+				bs[i] = b.run();
+				as[i] = a.run();
+			}
 		}
-		Row rowA = new Row(scenario, nameA, as);
-		Row rowB = new Row(scenario, nameB, bs);
-		rowA.ratio = rowA.median() / rowB.median();
-		rowA.ratioTo = nameB;
-		this.rows.add(rowA);
-		this.rows.add(rowB);
-		System.out.println(rowA.markdown());
-		System.out.println(rowB.markdown());
+		Row rowA = new Row(scenario, nameA, unit, values(as, Measurement::perSecond));
+		if (b == null) {
+			this.rows.add(print(rowA));
+			return;
+		}
+		Row rowB = new Row(scenario, nameB, unit, values(bs, Measurement::perSecond));
+		rowA.compareTo(rowB, target);
+		this.rows.add(print(rowA));
+		this.rows.add(print(rowB));
+		if (allocation) {
+			Row allocA = new Row(scenario + ": allocation", nameA, "B/msg", values(as, Measurement::bytesPerMessage));
+			Row allocB = new Row(scenario + ": allocation", nameB, "B/msg", values(bs, Measurement::bytesPerMessage));
+			allocA.compareTo(allocB, null);
+			this.rows.add(print(allocA));
+			this.rows.add(print(allocB));
+		}
 	}
 
-	private void single(String scenario, String name, Trial trial) throws Exception {
-		trial.run();
-		double[] values = new double[this.rounds];
+	/** As {@link #throughput}, with the p50 and p99 of each round's round trips. */
+	private void latency(String scenario, String nameA, LatencyTrial a, String nameB, LatencyTrial b, Target target)
+			throws Exception {
+		a.run();
+		if (b != null) {
+			b.run();
+		}
+		double[][] as = new double[this.rounds][];
+		double[][] bs = new double[this.rounds][];
 		for (int i = 0; i < this.rounds; i++) {
-			values[i] = trial.run();
+			if (b == null) {
+				as[i] = a.run();
+			}
+			else if (i % 2 == 0) {
+				as[i] = a.run();
+				bs[i] = b.run();
+			}
+			else {
+				bs[i] = b.run();
+				as[i] = a.run();
+			}
 		}
-		Row row = new Row(scenario, name, values);
-		this.rows.add(row);
-		System.out.println(row.markdown());
+		Row p50a = new Row(scenario + " p50", nameA, "us", percentiles(as, 0.50));
+		Row p99a = new Row(scenario + " p99", nameA, "us", percentiles(as, 0.99));
+		if (b == null) {
+			this.rows.add(print(p50a));
+			this.rows.add(print(p99a));
+			return;
+		}
+		Row p50b = new Row(scenario + " p50", nameB, "us", percentiles(bs, 0.50));
+		Row p99b = new Row(scenario + " p99", nameB, "us", percentiles(bs, 0.99));
+		p50a.compareTo(p50b, target);
+		p99a.compareTo(p99b, null);
+		this.rows.add(print(p50a));
+		this.rows.add(print(p50b));
+		this.rows.add(print(p99a));
+		this.rows.add(print(p99b));
 	}
 
-	private void latencyPair(String scenario, String name, LatencyTrial trial) throws Exception {
-		trial.run();
-		double[] all = trial.run();
-		Arrays.sort(all);
-		Row row = new Row(scenario, name + " p50", new double[] { all[all.length / 2] });
-		Row p99 = new Row(scenario, name + " p99", new double[] { all[(int) (all.length * 0.99)] });
-		this.rows.add(row);
-		this.rows.add(p99);
-		System.out.println(row.markdown());
-		System.out.println(p99.markdown());
+	private static double[] values(Measurement[] measurements, java.util.function.ToDoubleFunction<Measurement> f) {
+		return Arrays.stream(measurements).mapToDouble(f).toArray();
 	}
 
-	private Row nativeLatency(String binary) throws Exception {
-		String[] parts = nativeRun(binary, "latency", 20_000).split(" ");
-		Row row = new Row("4. REQ/REP round trip 100 B (us)", "libzmq (C) p50/p99",
-				new double[] { Double.parseDouble(parts[1]) });
-		row.note = "p99 " + parts[2];
+	private static double[] percentiles(double[][] rounds, double p) {
+		double[] result = new double[rounds.length];
+		for (int i = 0; i < rounds.length; i++) {
+			if (rounds[i].length == 2 && p >= 0.5) {
+				// the native binary reports its own p50 and p99
+				result[i] = rounds[i][(p > 0.5) ? 1 : 0];
+				continue;
+			}
+			double[] sorted = rounds[i].clone();
+			Arrays.sort(sorted);
+			result[i] = sorted[Math.min(sorted.length - 1, (int) (sorted.length * p))];
+		}
+		return result;
+	}
+
+	private static Row print(Row row) {
+		System.out.println(row.markdown());
 		return row;
 	}
 
-	private static String nativeRun(String binary, String mode, int count) throws Exception {
-		Process process = new ProcessBuilder(binary, mode, String.valueOf(count), String.valueOf(SIZE)).start();
+	private static double[] nativeLatency(String binary, int count) throws Exception {
+		String[] parts = nativeRun(binary, "latency", count);
+		return new double[] { Double.parseDouble(parts[1]), Double.parseDouble(parts[2]) };
+	}
+
+	private static String[] nativeRun(String binary, String mode, int count) throws Exception {
+		Process process = new ProcessBuilder(binary, mode, String.valueOf(count), String.valueOf(SIZE))
+			.redirectError(ProcessBuilder.Redirect.INHERIT)
+			.start();
 		try (BufferedReader reader = new BufferedReader(
 				new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+			if (!process.waitFor(60, TimeUnit.SECONDS)) {
+				process.destroyForcibly();
+				throw new IllegalStateException(binary + " " + mode + " did not finish within 60 s");
+			}
 			String line = reader.readLine();
-			process.waitFor();
-			return line.trim();
+			if (process.exitValue() != 0 || line == null) {
+				throw new IllegalStateException(binary + " " + mode + " failed: exit " + process.exitValue());
+			}
+			return line.trim().split(" ");
+		}
+	}
+
+	private void describeEnvironment() {
+		Map<String, String> env = this.environment;
+		env.put("date", Instant.now().toString());
+		env.put("commit", System.getProperty("commit", "unknown"));
+		env.put("jvm", System.getProperty("java.vm.name") + " " + System.getProperty("java.vm.version") + " ("
+				+ System.getProperty("java.vm.vendor") + ")");
+		env.put("jvm-args", String.join(" ", ManagementFactory.getRuntimeMXBean().getInputArguments()));
+		env.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
+				+ System.getProperty("os.arch"));
+		env.put("cpus", String.valueOf(Runtime.getRuntime().availableProcessors()));
+		env.put("cpu", cpuModel());
+		env.put("rounds", String.valueOf(this.rounds));
+		env.put("scale", String.valueOf(this.scale));
+		env.put("payload", SIZE + " bytes");
+		env.put("load average at start", loadAverage());
+		String note = System.getProperty("note", "");
+		if (!note.isBlank()) {
+			env.put("note", note);
+		}
+	}
+
+	private static String loadAverage() {
+		try {
+			return Files.readString(Path.of("/proc/loadavg")).trim();
+		}
+		catch (Exception ex) {
+			return String.format(Locale.ROOT, "%.2f",
+					ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+		}
+	}
+
+	private static String cpuModel() {
+		try {
+			return Files.readAllLines(Path.of("/proc/cpuinfo"))
+				.stream()
+				.filter((line) -> line.startsWith("model name"))
+				.map((line) -> line.substring(line.indexOf(':') + 1).trim())
+				.findFirst()
+				.orElse("unknown");
+		}
+		catch (Exception ex) {
+			return "unknown";
 		}
 	}
 
 	private void write(Path dir) throws Exception {
 		Files.createDirectories(dir);
-		Map<String, String> env = new LinkedHashMap<>();
-		env.put("date", Instant.now().toString());
-		env.put("jvm", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
-		env.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
-				+ System.getProperty("os.arch"));
-		env.put("cpus", String.valueOf(Runtime.getRuntime().availableProcessors()));
-		env.put("jvm-args", String.join(" ", ManagementFactory.getRuntimeMXBean().getInputArguments()));
-		env.put("rounds", String.valueOf(this.rounds));
 		StringBuilder md = new StringBuilder("# Benchmark results\n\n");
-		env.forEach((k, v) -> md.append("- ").append(k).append(": ").append(v).append('\n'));
-		md.append("\n| scenario | implementation | median | min | max | ratio | note |\n");
-		md.append("| --- | --- | ---: | ---: | ---: | ---: | --- |\n");
-		StringBuilder json = new StringBuilder("{\n  \"environment\": {");
-		json.append(String.join(", ",
-				env.entrySet()
-					.stream()
-					.map((e) -> "\"" + e.getKey() + "\": \"" + e.getValue().replace("\"", "'") + "\"")
-					.toList()));
-		json.append("},\n  \"results\": [\n");
+		this.environment.forEach((k, v) -> md.append("- ").append(k).append(": ").append(v).append('\n'));
+		md.append("\nMedian, min and max are over the rounds; each round is one trial of each implementation. ")
+			.append("Ratio = this row's median / the named row's median. Throughput: higher is better; ")
+			.append("latency and allocation: lower is better.\n\n");
+		md.append("| scenario | implementation | unit | median | min | max | ratio | target | note |\n");
+		md.append("| --- | --- | --- | ---: | ---: | ---: | --- | --- | --- |\n");
+		StringBuilder json = new StringBuilder("{\n  \"environment\": {\n");
+		List<String> envJson = new ArrayList<>();
+		this.environment.forEach((k, v) -> envJson.add("    " + quote(k) + ": " + quote(v)));
+		json.append(String.join(",\n", envJson)).append("\n  },\n  \"results\": [\n");
 		for (int i = 0; i < this.rows.size(); i++) {
 			Row row = this.rows.get(i);
 			md.append(row.markdown()).append('\n');
@@ -179,10 +364,46 @@ public final class BenchmarkRunner {
 		System.out.println("\nwrote " + dir.resolve("latest.md") + " and " + dir.resolve("latest.json"));
 	}
 
+	static String quote(String text) {
+		StringBuilder quoted = new StringBuilder("\"");
+		for (char c : text.toCharArray()) {
+			switch (c) {
+				case '"' -> quoted.append("\\\"");
+				case '\\' -> quoted.append("\\\\");
+				case '\n' -> quoted.append("\\n");
+				case '\t' -> quoted.append("\\t");
+				default -> {
+					if (c < 0x20) {
+						quoted.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
+					}
+					else {
+						quoted.append(c);
+					}
+				}
+			}
+		}
+		return quoted.append('"').toString();
+	}
+
+	static String number(double value) {
+		if (Double.isNaN(value)) {
+			return "null";
+		}
+		return (Math.abs(value) >= 100) ? String.format(Locale.ROOT, "%.0f", value)
+				: String.format(Locale.ROOT, "%.1f", value);
+	}
+
+	@FunctionalInterface
+	interface Body {
+
+		void run() throws Exception;
+
+	}
+
 	@FunctionalInterface
 	interface Trial {
 
-		double run() throws Exception;
+		Measurement run() throws Exception;
 
 	}
 
@@ -193,11 +414,31 @@ public final class BenchmarkRunner {
 
 	}
 
+	/**
+	 * A target for the ratio of ours to the baseline.
+	 *
+	 * @param text how the target reads
+	 * @param test whether a ratio meets it
+	 */
+	record Target(String text, DoublePredicate test) {
+
+		static Target atLeast(double ratio) {
+			return new Target(">= " + ratio, (r) -> r >= ratio);
+		}
+
+		static Target atMost(double ratio) {
+			return new Target("<= " + ratio, (r) -> r <= ratio);
+		}
+
+	}
+
 	static final class Row {
 
 		final String scenario;
 
 		final String name;
+
+		final String unit;
 
 		final double[] values;
 
@@ -205,32 +446,56 @@ public final class BenchmarkRunner {
 
 		String ratioTo = "";
 
+		Target target;
+
 		String note = "";
 
-		Row(String scenario, String name, double[] values) {
+		Row(String scenario, String name, String unit, double[] values) {
 			this.scenario = scenario;
 			this.name = name;
+			this.unit = unit;
 			this.values = values.clone();
 			Arrays.sort(this.values);
 		}
 
+		void compareTo(Row baseline, Target target) {
+			this.ratio = median() / baseline.median();
+			this.ratioTo = baseline.name;
+			this.target = target;
+		}
+
 		double median() {
-			return this.values[this.values.length / 2];
+			int n = this.values.length;
+			return (n % 2 == 1) ? this.values[n / 2] : (this.values[n / 2 - 1] + this.values[n / 2]) / 2;
+		}
+
+		private String targetText() {
+			if (this.target == null || Double.isNaN(this.ratio)) {
+				return "";
+			}
+			return this.target.text() + ": " + (this.target.test().test(this.ratio) ? "met" : "MISSED");
 		}
 
 		String markdown() {
 			String ratioText = Double.isNaN(this.ratio) ? ""
 					: String.format(Locale.ROOT, "%.2f x %s", this.ratio, this.ratioTo);
-			return String.format(Locale.ROOT, "| %s | %s | %.1f | %.1f | %.1f | %s | %s |", this.scenario, this.name,
-					median(), this.values[0], this.values[this.values.length - 1], ratioText, this.note);
+			return String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %s | %s | %s |", this.scenario,
+					this.name, this.unit, number(median()), number(this.values[0]),
+					number(this.values[this.values.length - 1]), ratioText, targetText(), this.note);
 		}
 
 		String json() {
-			return String.format(Locale.ROOT,
-					"{\"scenario\": \"%s\", \"implementation\": \"%s\", \"median\": %.1f, \"min\": %.1f, \"max\": %.1f, \"ratio\": %s, \"ratioTo\": \"%s\", \"values\": %s}",
-					this.scenario, this.name, median(), this.values[0], this.values[this.values.length - 1],
-					Double.isNaN(this.ratio) ? "null" : String.format(Locale.ROOT, "%.3f", this.ratio), this.ratioTo,
-					Arrays.toString(this.values));
+			List<String> values = Arrays.stream(this.values).mapToObj(BenchmarkRunner::number).toList();
+			return "{\"scenario\": " + quote(this.scenario) + ", \"implementation\": " + quote(this.name)
+					+ ", \"unit\": " + quote(this.unit) + ", \"median\": " + number(median()) + ", \"min\": "
+					+ number(this.values[0]) + ", \"max\": " + number(this.values[this.values.length - 1])
+					+ ", \"ratio\": "
+					+ (Double.isNaN(this.ratio) ? "null" : String.format(Locale.ROOT, "%.3f", this.ratio))
+					+ ", \"ratioTo\": " + quote(this.ratioTo) + ", \"target\": "
+					+ ((this.target != null) ? quote(this.target.text()) : "null") + ", \"targetMet\": "
+					+ ((this.target != null && !Double.isNaN(this.ratio)) ? this.target.test().test(this.ratio)
+							: "null")
+					+ ", \"note\": " + quote(this.note) + ", \"values\": [" + String.join(", ", values) + "]}";
 		}
 
 	}

@@ -19,15 +19,14 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 
 import io.github.zmqspring.annotation.ZmqListener;
 import io.github.zmqspring.core.ZmqTemplate;
-import org.zeromq.SocketType;
 import org.zeromq.ZContext;
-import org.zeromq.ZMQ;
-import org.zeromq.ZMsg;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.WebApplicationType;
@@ -38,114 +37,150 @@ import org.springframework.context.annotation.Bean;
 
 /**
  * Our side of each scenario: a Boot application with declared sockets, a
- * {@link ZmqTemplate} sending and a {@link ZmqListener} receiving, as a user writes it.
+ * {@link ZmqTemplate} sending and {@link ZmqListener} methods receiving, as a user writes
+ * it. The calling thread sends; the listeners' own threads receive.
  */
 final class Scenarios implements AutoCloseable {
+
+	static final String TOPIC = "bench";
+
+	private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
 	private final ConfigurableApplicationContext context;
 
 	private final ZmqTemplate template;
 
-	private final Sink sink;
+	private final Sinks sinks;
 
 	private final byte[] payload;
 
-	private int repPort;
+	private final EchoServer echoServer;
 
-	private Thread repServer;
-
-	private volatile boolean serving = true;
-
-	Scenarios(int size) throws IOException {
+	Scenarios(int size) throws Exception {
 		this.payload = new byte[size];
-		String endpoint = "tcp://127.0.0.1:" + freePort();
+		String pushPull = "tcp://127.0.0.1:" + freePort();
+		String json = "tcp://127.0.0.1:" + freePort();
+		String pubSub = "tcp://127.0.0.1:" + freePort();
+		int repPort = freePort();
 		this.context = new SpringApplicationBuilder(App.class).web(WebApplicationType.NONE)
 			.logStartupInfo(false)
-			.properties("zmq.sockets.bench-in.type=pull", "zmq.sockets.bench-in.bind=" + endpoint,
-					"zmq.sockets.bench-out.type=push", "zmq.sockets.bench-out.connect=" + endpoint,
-					"zmq.sockets.bench-client.type=dealer",
-					"zmq.sockets.bench-client.connect=tcp://127.0.0.1:" + (this.repPort = freePort()),
-					"spring.main.banner-mode=off")
+			.properties("spring.main.banner-mode=off", "zmq.sockets.bench-in.type=pull",
+					"zmq.sockets.bench-in.bind=" + pushPull, "zmq.sockets.bench-out.type=push",
+					"zmq.sockets.bench-out.connect=" + pushPull, "zmq.sockets.json-in.type=pull",
+					"zmq.sockets.json-in.bind=" + json, "zmq.sockets.json-out.type=push",
+					"zmq.sockets.json-out.connect=" + json, "zmq.sockets.bench-pub.type=pub",
+					"zmq.sockets.bench-pub.bind=" + pubSub,
+					// unbounded queues, as on the raw side: the benchmark measures speed,
+					// not loss
+					"zmq.sockets.bench-pub.send-high-water-mark=0", "zmq.sockets.sub-a.type=sub",
+					"zmq.sockets.sub-a.connect=" + pubSub, "zmq.sockets.sub-a.topics=" + TOPIC,
+					"zmq.sockets.sub-a.receive-high-water-mark=0", "zmq.sockets.sub-b.type=sub",
+					"zmq.sockets.sub-b.connect=" + pubSub, "zmq.sockets.sub-b.topics=" + TOPIC,
+					"zmq.sockets.sub-b.receive-high-water-mark=0", "zmq.sockets.bench-client.type=dealer",
+					"zmq.sockets.bench-client.connect=tcp://127.0.0.1:" + repPort)
 			.run();
 		this.template = this.context.getBean(ZmqTemplate.class);
-		this.sink = this.context.getBean(Sink.class);
-		startRepServer();
+		this.sinks = this.context.getBean(Sinks.class);
+		this.echoServer = EchoServer.start(this.context.getBean(ZContext.class), repPort);
 	}
 
-	/**
-	 * A raw JeroMQ REP echo server: the request side is what scenario 4 and 5 measure.
-	 */
-	private void startRepServer() {
-		ZContext zmq = this.context.getBean(ZContext.class);
-		this.repServer = new Thread(() -> {
-			ZMQ.Socket rep = zmq.createSocket(SocketType.REP);
-			rep.setLinger(0);
-			rep.bind("tcp://127.0.0.1:" + this.repPort);
-			ZMQ.Poller poller = zmq.createPoller(1);
-			poller.register(rep, ZMQ.Poller.POLLIN);
-			while (this.serving) {
-				if (poller.poll(100) > 0) {
-					ZMsg request = ZMsg.recvMsg(rep);
-					request.send(rep);
-				}
-			}
-			poller.close();
-			zmq.destroySocket(rep);
-		}, "bench-rep");
-		this.repServer.setDaemon(true);
-		this.repServer.start();
+	JsonMapper jsonMapper() {
+		return this.context.getBean(JsonMapper.class);
 	}
 
-	/** ZmqTemplate.request to a REP server, one at a time: latencies in microseconds. */
+	/** Scenario 1: ZmqTemplate PUSH to a @ZmqListener PULL taking byte[]. */
+	Measurement pushPull(int count) {
+		Counter counter = this.sinks.bytes;
+		counter.reset(count);
+		awaitPeers("bench-out");
+		AllocationMeter meter = AllocationMeter.start();
+		for (int i = 0; i < count; i++) {
+			this.template.send("bench-out", this.payload);
+		}
+		counter.await();
+		return Measurement.of(counter, meter, count);
+	}
+
+	/** Scenario 2: ZmqTemplate.send(pojo) to a @ZmqListener taking the POJO (JSON). */
+	Measurement pushPullJson(int count) {
+		Counter counter = this.sinks.quotes;
+		counter.reset(count);
+		awaitPeers("json-out");
+		AllocationMeter meter = AllocationMeter.start();
+		for (int i = 0; i < count; i++) {
+			this.template.send("json-out", Quote.SAMPLE);
+		}
+		counter.await();
+		return Measurement.of(counter, meter, count);
+	}
+
+	/** Scenario 3: ZmqTemplate.publish to two @ZmqListener SUBs: delivered to both /s. */
+	Measurement pubSub(int count) {
+		this.sinks.subA.reset(count);
+		this.sinks.subB.reset(count);
+		if (!this.template.awaitSubscribers("bench-pub", 2, TIMEOUT)) {
+			throw new IllegalStateException("bench-pub: 2 subscribers not there within " + TIMEOUT);
+		}
+		AllocationMeter meter = AllocationMeter.start();
+		for (int i = 0; i < count; i++) {
+			this.template.publish("bench-pub", TOPIC, this.payload);
+		}
+		this.sinks.subA.await();
+		this.sinks.subB.await();
+		return new Measurement(Counter.deliveredToAll(this.sinks.subA, this.sinks.subB),
+				(double) meter.allocated() / count);
+	}
+
+	/** Scenario 4: ZmqTemplate.request to a REP server, one at a time: microseconds. */
 	double[] requestLatency(int count) {
 		double[] micros = new double[count];
 		for (int i = 0; i < count; i++) {
 			long t0 = System.nanoTime();
-			this.template.request("bench-client", this.payload, byte[].class, Duration.ofSeconds(10));
+			this.template.request("bench-client", this.payload, byte[].class, TIMEOUT);
 			micros[i] = (System.nanoTime() - t0) / 1e3;
 		}
 		return micros;
 	}
 
-	/** Requests per second, one at a time. */
-	double syncRequests(int count) {
+	/** Scenario 5 baseline: requests per second, one at a time. */
+	Measurement syncRequests(int count) {
 		long t0 = System.nanoTime();
 		for (int i = 0; i < count; i++) {
-			this.template.request("bench-client", this.payload, byte[].class, Duration.ofSeconds(10));
+			this.template.request("bench-client", this.payload, byte[].class, TIMEOUT);
 		}
-		return count / ((System.nanoTime() - t0) / 1e9);
+		return Measurement.of(count / ((System.nanoTime() - t0) / 1e9));
 	}
 
-	/** Requests per second with {@code inFlight} requests outstanding at all times. */
-	double asyncRequests(int count, int inFlight) throws Exception {
-		java.util.concurrent.Semaphore window = new java.util.concurrent.Semaphore(inFlight);
+	/** Scenario 5: requests per second with {@code inFlight} requests outstanding. */
+	Measurement asyncRequests(int count, int inFlight) throws Exception {
+		Semaphore window = new Semaphore(inFlight);
 		CountDownLatch done = new CountDownLatch(count);
+		AtomicReference<Throwable> failure = new AtomicReference<>();
 		long t0 = System.nanoTime();
 		for (int i = 0; i < count; i++) {
-			window.acquire();
-			this.template.requestAsync("bench-client", this.payload, byte[].class, Duration.ofSeconds(10))
-				.whenComplete((reply, failure) -> {
+			if (!window.tryAcquire(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+				throw new IllegalStateException("no reply within " + TIMEOUT + " with " + inFlight + " in flight");
+			}
+			this.template.requestAsync("bench-client", this.payload, byte[].class, TIMEOUT)
+				.whenComplete((reply, ex) -> {
+					if (ex != null) {
+						failure.compareAndSet(null, ex);
+					}
 					window.release();
 					done.countDown();
 				});
 		}
-		if (!done.await(120, TimeUnit.SECONDS)) {
-			throw new IllegalStateException("async requests did not complete");
+		if (!done.await(60, TimeUnit.SECONDS) || failure.get() != null) {
+			throw new IllegalStateException(
+					"async requests: " + (count - done.getCount()) + " of " + count + " completed", failure.get());
 		}
-		return count / ((System.nanoTime() - t0) / 1e9);
+		return Measurement.of(count / ((System.nanoTime() - t0) / 1e9));
 	}
 
-	/** ZmqTemplate PUSH to a @ZmqListener PULL over tcp loopback: messages per second. */
-	double pushPull(int count) throws Exception {
-		this.sink.reset(count);
-		this.template.awaitPeers("bench-out", 1, Duration.ofSeconds(10));
-		for (int i = 0; i < count; i++) {
-			this.template.send("bench-out", this.payload);
+	private void awaitPeers(String socket) {
+		if (!this.template.awaitPeers(socket, 1, TIMEOUT)) {
+			throw new IllegalStateException(socket + ": no peer within " + TIMEOUT);
 		}
-		if (!this.sink.done.await(120, TimeUnit.SECONDS)) {
-			throw new IllegalStateException("received " + this.sink.received.get() + " of " + count);
-		}
-		return (count - 1) / ((this.sink.lastAt - this.sink.firstAt) / 1e9);
 	}
 
 	private static int freePort() throws IOException {
@@ -156,8 +191,7 @@ final class Scenarios implements AutoCloseable {
 
 	@Override
 	public void close() throws InterruptedException {
-		this.serving = false;
-		this.repServer.join(5000);
+		this.echoServer.close();
 		this.context.close();
 	}
 
@@ -166,40 +200,41 @@ final class Scenarios implements AutoCloseable {
 	static class App {
 
 		@Bean
-		Sink sink() {
-			return new Sink();
+		Sinks sinks() {
+			return new Sinks();
 		}
 
 	}
 
-	static class Sink {
+	/** The listeners: each counts on its own container thread. */
+	static class Sinks {
 
-		final AtomicLong received = new AtomicLong();
+		final Counter bytes = new Counter("@ZmqListener PULL byte[]");
 
-		volatile long expected;
+		final Counter quotes = new Counter("@ZmqListener PULL Quote");
 
-		volatile long firstAt;
+		final Counter subA = new Counter("@ZmqListener SUB a");
 
-		volatile long lastAt;
+		final Counter subB = new Counter("@ZmqListener SUB b");
 
-		volatile CountDownLatch done = new CountDownLatch(1);
-
-		void reset(long count) {
-			this.received.set(0);
-			this.expected = count;
-			this.done = new CountDownLatch(1);
+		@ZmqListener(id = "bytes", socket = "bench-in")
+		void onBytes(byte[] payload) {
+			this.bytes.hit();
 		}
 
-		@ZmqListener(socket = "bench-in")
-		void onMessage(byte[] payload) {
-			long n = this.received.incrementAndGet();
-			if (n == 1) {
-				this.firstAt = System.nanoTime();
-			}
-			if (n == this.expected) {
-				this.lastAt = System.nanoTime();
-				this.done.countDown();
-			}
+		@ZmqListener(id = "quotes", socket = "json-in")
+		void onQuote(Quote quote) {
+			this.quotes.hit();
+		}
+
+		@ZmqListener(id = "sub-a", socket = "sub-a")
+		void onSubA(byte[] payload) {
+			this.subA.hit();
+		}
+
+		@ZmqListener(id = "sub-b", socket = "sub-b")
+		void onSubB(byte[] payload) {
+			this.subB.hit();
 		}
 
 	}
