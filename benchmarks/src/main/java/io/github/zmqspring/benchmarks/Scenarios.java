@@ -18,6 +18,7 @@ package io.github.zmqspring.benchmarks;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -25,6 +26,7 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import io.github.zmqspring.annotation.ZmqListener;
 import io.github.zmqspring.core.ZmqTemplate;
+import org.zeromq.SocketType;
 import org.zeromq.ZContext;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -46,6 +48,9 @@ final class Scenarios implements AutoCloseable {
 
 	private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
+	/** A latency trial ends after its count or after this long, whichever comes first. */
+	static final long TRIAL_LIMIT_NANOS = TimeUnit.SECONDS.toNanos(5);
+
 	private final ConfigurableApplicationContext context;
 
 	private final ZmqTemplate template;
@@ -62,6 +67,7 @@ final class Scenarios implements AutoCloseable {
 		String json = "tcp://127.0.0.1:" + freePort();
 		String pubSub = "tcp://127.0.0.1:" + freePort();
 		int repPort = freePort();
+		int rawRepPort = freePort();
 		this.context = new SpringApplicationBuilder(App.class).web(WebApplicationType.NONE)
 			.logStartupInfo(false)
 			.properties("spring.main.banner-mode=off", "zmq.sockets.bench-in.type=pull",
@@ -77,11 +83,13 @@ final class Scenarios implements AutoCloseable {
 					"zmq.sockets.sub-a.receive-high-water-mark=0", "zmq.sockets.sub-b.type=sub",
 					"zmq.sockets.sub-b.connect=" + pubSub, "zmq.sockets.sub-b.topics=" + TOPIC,
 					"zmq.sockets.sub-b.receive-high-water-mark=0", "zmq.sockets.bench-client.type=dealer",
-					"zmq.sockets.bench-client.connect=tcp://127.0.0.1:" + repPort)
+					"zmq.sockets.bench-client.connect=tcp://127.0.0.1:" + repPort, "bench.rep-port=" + repPort,
+					"zmq.sockets.raw-rep-client.type=dealer",
+					"zmq.sockets.raw-rep-client.connect=tcp://127.0.0.1:" + rawRepPort)
 			.run();
 		this.template = this.context.getBean(ZmqTemplate.class);
 		this.sinks = this.context.getBean(Sinks.class);
-		this.echoServer = EchoServer.start(this.context.getBean(ZContext.class), repPort);
+		this.echoServer = EchoServer.start(this.context.getBean(ZContext.class), rawRepPort);
 	}
 
 	JsonMapper jsonMapper() {
@@ -131,13 +139,32 @@ final class Scenarios implements AutoCloseable {
 				(double) meter.allocated() / count);
 	}
 
-	/** Scenario 4: ZmqTemplate.request to a REP server, one at a time: microseconds. */
+	/**
+	 * Scenario 4: ZmqTemplate.request to a REP @ZmqListener, one at a time: microseconds.
+	 */
 	double[] requestLatency(int count) {
+		return latency("bench-client", count);
+	}
+
+	/**
+	 * Scenario 4, client alone: ZmqTemplate.request to the raw JeroMQ REP echo server
+	 * that the raw baseline uses too.
+	 */
+	double[] requestLatencyRawServer(int count) {
+		return latency("raw-rep-client", count);
+	}
+
+	private double[] latency(String socket, int count) {
 		double[] micros = new double[count];
+		long start = System.nanoTime();
 		for (int i = 0; i < count; i++) {
 			long t0 = System.nanoTime();
-			this.template.request("bench-client", this.payload, byte[].class, TIMEOUT);
-			micros[i] = (System.nanoTime() - t0) / 1e3;
+			this.template.request(socket, this.payload, byte[].class, TIMEOUT);
+			long t1 = System.nanoTime();
+			micros[i] = (t1 - t0) / 1e3;
+			if (t1 - start > TRIAL_LIMIT_NANOS) {
+				return Arrays.copyOf(micros, i + 1);
+			}
 		}
 		return micros;
 	}
@@ -206,7 +233,7 @@ final class Scenarios implements AutoCloseable {
 
 	}
 
-	/** The listeners: each counts on its own container thread. */
+	/** The listeners: each counts on its own container thread; the REP one echoes. */
 	static class Sinks {
 
 		final Counter bytes = new Counter("@ZmqListener PULL byte[]");
@@ -235,6 +262,11 @@ final class Scenarios implements AutoCloseable {
 		@ZmqListener(id = "sub-b", socket = "sub-b")
 		void onSubB(byte[] payload) {
 			this.subB.hit();
+		}
+
+		@ZmqListener(id = "echo", type = SocketType.REP, bind = "tcp://127.0.0.1:${bench.rep-port}")
+		byte[] echo(byte[] request) {
+			return request;
 		}
 
 	}
