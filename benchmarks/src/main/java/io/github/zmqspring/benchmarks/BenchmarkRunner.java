@@ -113,7 +113,7 @@ public final class BenchmarkRunner {
 			scenario("3", () -> throughput("3. PUB/SUB 100 B, 1 pub 2 subs, delivered to both", "msg/s",
 					"ours: ZmqTemplate.publish -> 2 @ZmqListener SUB", () -> ours.pubSub(n3), "raw JeroMQ XPUB/SUB",
 					() -> Baselines.rawPubSub(n3, payload, Scenarios.TOPIC), null, true));
-			int n4 = count(10_000);
+			int n4 = count(5_000);
 			scenario("4", () -> {
 				latency("4. REQ/REP round trip 100 B", "ours: ZmqTemplate.request -> @ZmqListener REP",
 						() -> ours.requestLatency(n4), "raw JeroMQ REQ -> raw REP",
@@ -123,8 +123,8 @@ public final class BenchmarkRunner {
 						() -> ours.requestLatencyRawServer(n4), "raw JeroMQ REQ -> raw REP",
 						() -> Baselines.rawRequestReply(n4, SIZE), null);
 			});
-			int n5 = count(40_000);
-			int n5sync = count(8_000);
+			int n5 = count(20_000);
+			int n5sync = count(4_000);
 			scenario("5",
 					() -> throughput("5. requests/s, 64 in flight vs one at a time", "req/s",
 							"ours: requestAsync, 64 in flight -> @ZmqListener REP", () -> ours.asyncRequests(n5, 64),
