@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadLocalRandom;
@@ -77,6 +78,14 @@ public final class ZmqRequester implements AutoCloseable {
 
 	private final ScheduledThreadPoolExecutor timer;
 
+	private final Object sweepMonitor = new Object();
+
+	/** The one scheduled timeout sweep, if any; guarded by the sweep monitor. */
+	private ScheduledFuture<?> sweep;
+
+	/** When the scheduled sweep runs ({@link System#nanoTime()}); guarded likewise. */
+	private long sweepAt;
+
 	/**
 	 * Create a requester on a DEALER socket; it takes over the socket's inbound messages.
 	 * @param owner the owner of a DEALER socket
@@ -124,8 +133,15 @@ public final class ZmqRequester implements AutoCloseable {
 		message[0] = ByteBuffer.allocate(Long.BYTES).putLong(id).array();
 		message[1] = EMPTY;
 		System.arraycopy(request.frames, 0, message, 2, request.frames.length);
+		request.deadline = System.nanoTime() + request.timeout.toNanos();
 		this.pending.put(id, request);
-		request.timeoutTask = this.timer.schedule(() -> onTimeout(id), request.timeout.toNanos(), TimeUnit.NANOSECONDS);
+		try {
+			scheduleSweep(request.deadline);
+		}
+		catch (RejectedExecutionException ex) {
+			this.pending.remove(id);
+			throw ex;
+		}
 		try {
 			if (!this.owner.send(message, this.sendTimeout)) {
 				fail(id, new ZmqSendTimeoutException(this.owner.getSpec().getName(), this.sendTimeout));
@@ -143,8 +159,51 @@ public final class ZmqRequester implements AutoCloseable {
 	private void fail(long id, Throwable failure) {
 		Pending request = this.pending.remove(id);
 		if (request != null) {
-			request.timeoutTask.cancel(false);
 			request.result.completeExceptionally(failure);
+		}
+	}
+
+	/**
+	 * Make sure a sweep runs by {@code deadline}. Scheduling a task wakes the timer
+	 * thread, so one is scheduled only when the deadline comes before the sweep already
+	 * scheduled: with equal timeouts, once per timeout period instead of once per request
+	 * (a wake-up per request cost a thread hand-off on every round trip).
+	 */
+	private void scheduleSweep(long deadline) {
+		synchronized (this.sweepMonitor) {
+			if (this.sweep != null && this.sweepAt - deadline <= 0) {
+				return;
+			}
+			if (this.sweep != null) {
+				this.sweep.cancel(false);
+			}
+			this.sweepAt = deadline;
+			this.sweep = this.timer.schedule(this::sweep, Math.max(0, deadline - System.nanoTime()),
+					TimeUnit.NANOSECONDS);
+		}
+	}
+
+	/** Time out the requests past their deadline, then schedule the next sweep. */
+	private void sweep() {
+		synchronized (this.sweepMonitor) {
+			// a request sent from now on schedules its own sweep
+			this.sweep = null;
+		}
+		long now = System.nanoTime();
+		long next = 0;
+		boolean more = false;
+		for (Map.Entry<Long, Pending> entry : this.pending.entrySet()) {
+			long deadline = entry.getValue().deadline;
+			if (deadline - now <= 0) {
+				onTimeout(entry.getKey());
+			}
+			else if (!more || deadline - next < 0) {
+				next = deadline;
+				more = true;
+			}
+		}
+		if (more && !this.timer.isShutdown()) {
+			scheduleSweep(next);
 		}
 	}
 
@@ -178,7 +237,6 @@ public final class ZmqRequester implements AutoCloseable {
 			this.lateReplies.incrementAndGet();
 			return;
 		}
-		request.timeoutTask.cancel(false);
 		List<byte[]> frames = new ArrayList<>(reply.size());
 		reply.forEach((frame) -> frames.add(frame.getData()));
 		if (frames.size() == 2 && ZmqMetadataCodec.isMetadataFrame(frames.get(0))) {
@@ -246,7 +304,7 @@ public final class ZmqRequester implements AutoCloseable {
 
 		private final CompletableFuture<List<byte[]>> result;
 
-		private volatile ScheduledFuture<?> timeoutTask;
+		private volatile long deadline;
 
 		private int attempts = 1;
 
