@@ -31,7 +31,7 @@ import org.zeromq.ZMsg;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.MessageHeaders;
 import org.springframework.messaging.handler.invocation.InvocableHandlerMethod;
-import org.springframework.messaging.support.MessageBuilder;
+import org.springframework.messaging.support.GenericMessage;
 
 /**
  * Turns the frames of a received ZeroMQ message into a spring-messaging {@link Message
@@ -82,7 +82,7 @@ public class ZmqMessagingMessageListenerAdapter {
 	 * malformed
 	 */
 	public Message<byte[]> toMessage(ZMsg msg, @Nullable ZMsg envelope) {
-		Map<String, Object> headers = new HashMap<>();
+		Map<String, Object> headers = new HashMap<>(16);
 		headers.put(ZmqHeaders.SOCKET, this.socketName);
 		headers.put(ZmqHeaders.SOCKET_TYPE, this.socketType);
 		headers.put(ZmqHeaders.LISTENER_ID, this.listenerId);
@@ -106,7 +106,7 @@ public class ZmqMessagingMessageListenerAdapter {
 		}
 		ZFrame last = msg.peekLast();
 		byte[] payload = (last != null) ? last.getData() : new byte[0];
-		return MessageBuilder.withPayload(payload).copyHeaders(headers).build();
+		return new GenericMessage<>(payload, new ReceivedHeaders(headers));
 	}
 
 	/**
@@ -117,6 +117,20 @@ public class ZmqMessagingMessageListenerAdapter {
 	 */
 	public Object invoke(Message<?> message) throws Exception {
 		return this.handlerMethod.invoke(message);
+	}
+
+	/**
+	 * The headers of a received message, built once without the random {@code id} and the
+	 * {@code timestamp} that {@link MessageHeaders} would add: on the receive path they
+	 * cost a UUID and two map copies per message, and nothing here reads them (as in
+	 * spring-kafka's listener adapters).
+	 */
+	private static final class ReceivedHeaders extends MessageHeaders {
+
+		ReceivedHeaders(Map<String, Object> headers) {
+			super(headers, ID_VALUE_NONE, -1L);
+		}
+
 	}
 
 }
