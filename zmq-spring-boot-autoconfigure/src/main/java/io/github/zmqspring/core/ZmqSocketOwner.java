@@ -423,12 +423,12 @@ public final class ZmqSocketOwner {
 			if (!this.running) {
 				break;
 			}
-			if (pending == null && timeout < 0) {
-				this.parked.set(true);
-				if (!this.queue.isEmpty() || !this.tasks.isEmpty()) {
-					this.parked.set(false);
-					continue;
-				}
+			// parked while blocked too: a task (a connect to the peer the blocked message
+			// waits for) must wake the thread
+			this.parked.set(true);
+			if (!this.tasks.isEmpty() || (pending == null && timeout < 0 && !this.queue.isEmpty())) {
+				this.parked.set(false);
+				continue;
 			}
 			(blocked ? pollers.writable : pollers.idle).poll(timeout);
 			this.parked.set(false);
