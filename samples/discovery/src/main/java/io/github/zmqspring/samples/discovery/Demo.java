@@ -51,7 +51,9 @@ public final class Demo {
 			// a port of its own, so that demos run side by side on one host do not meet
 			common.add("--zmq.discovery.port=" + freeUdpPort());
 		}
-		common.add("--spring.main.banner-mode=off");
+		if (common.stream().noneMatch((arg) -> arg.startsWith("--spring.main.banner-mode="))) {
+			common.add("--spring.main.banner-mode=off");
+		}
 		common.add("--sample.rounds=0");
 		try (ConfigurableApplicationContext serviceA = start("service", common, "--sample.name=service-A");
 				ConfigurableApplicationContext client = start("client", common)) {
