@@ -77,7 +77,7 @@ public class ZmqListenerAnnotationBeanPostProcessor
 	public static final String MESSAGE_CONVERTER_BEAN_NAME = "zmqMessageConverter";
 
 	private static final Set<SocketType> SUPPORTED = Set.of(SocketType.SUB, SocketType.XSUB, SocketType.PULL,
-			SocketType.PAIR);
+			SocketType.PAIR, SocketType.REP, SocketType.ROUTER);
 
 	private static final boolean JACKSON_PRESENT = ClassUtils.isPresent("tools.jackson.databind.json.JsonMapper",
 			ZmqListenerAnnotationBeanPostProcessor.class.getClassLoader());
@@ -93,6 +93,8 @@ public class ZmqListenerAnnotationBeanPostProcessor
 	private BeanExpressionContext expressionContext;
 
 	private DefaultMessageHandlerMethodFactory handlerMethodFactory;
+
+	private MessageConverter messageConverter;
 
 	private volatile boolean initialized;
 
@@ -165,6 +167,7 @@ public class ZmqListenerAnnotationBeanPostProcessor
 		ZmqSocketSpec spec = resolveSpec(annotation, id, origin);
 		ZmqListenerEndpoint endpoint = new ZmqListenerEndpoint(id, spec, listener.bean(), listener.method(),
 				getHandlerMethodFactory());
+		endpoint.setMessageConverter(getMessageConverter());
 		String concurrency = resolveString(annotation.getString("concurrency"));
 		if (StringUtils.hasText(concurrency)) {
 			int threads;
@@ -248,7 +251,7 @@ public class ZmqListenerAnnotationBeanPostProcessor
 		if (this.handlerMethodFactory == null) {
 			DefaultMessageHandlerMethodFactory factory = new DefaultMessageHandlerMethodFactory();
 			factory.setBeanFactory(this.beanFactory);
-			factory.setMessageConverter(resolveMessageConverter());
+			factory.setMessageConverter(getMessageConverter());
 			Validator validator = this.beanFactory.getBeanProvider(Validator.class).getIfUnique();
 			if (validator != null) {
 				factory.setValidator(validator);
@@ -265,6 +268,13 @@ public class ZmqListenerAnnotationBeanPostProcessor
 	 * {@value #MESSAGE_CONVERTER_BEAN_NAME} bean if there is one, else bytes, String and
 	 * JSON (with the application's JsonMapper when it has one).
 	 */
+	private synchronized MessageConverter getMessageConverter() {
+		if (this.messageConverter == null) {
+			this.messageConverter = resolveMessageConverter();
+		}
+		return this.messageConverter;
+	}
+
 	private MessageConverter resolveMessageConverter() {
 		if (this.beanFactory.containsBean(MESSAGE_CONVERTER_BEAN_NAME)) {
 			return this.beanFactory.getBean(MESSAGE_CONVERTER_BEAN_NAME, MessageConverter.class);

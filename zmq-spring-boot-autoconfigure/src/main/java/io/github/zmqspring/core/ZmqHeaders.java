@@ -50,6 +50,12 @@ public final class ZmqHeaders {
 	 */
 	public static final String SOCKET_TYPE = PREFIX + "socketType";
 
+	/**
+	 * The routing id of the peer that sent a request to a REP or ROUTER listener (a
+	 * {@code byte[]}: the first frame of its envelope).
+	 */
+	public static final String ROUTING_ID = PREFIX + "routingId";
+
 	private ZmqHeaders() {
 	}
 

@@ -61,7 +61,21 @@ public class ZmqSocketFactory {
 	 * cannot be bound or connected
 	 */
 	public ZmqSocketHandle open(ZmqSocketSpec spec) {
-		SocketType actual = (spec.getType() == SocketType.PUB) ? SocketType.XPUB : spec.getType();
+		return open(spec, (spec.getType() == SocketType.PUB) ? SocketType.XPUB : spec.getType());
+	}
+
+	/**
+	 * Create, configure, bind and connect a socket of a type that speaks the same wire
+	 * protocol as the spec's type but gives its owner more control: XPUB for PUB (to
+	 * learn subscriptions), ROUTER for REP (to reply out of order and from other threads
+	 * through the owner).
+	 * @param spec the socket's spec
+	 * @param actual the type to open
+	 * @return the open socket; the calling thread owns it and must close it
+	 * @throws InvalidZmqSocketSpecException when an option is rejected or an endpoint
+	 * cannot be bound or connected
+	 */
+	public ZmqSocketHandle open(ZmqSocketSpec spec, SocketType actual) {
 		ZMQ.Socket socket = this.context.createSocket(actual);
 		try {
 			ZmqPeerTracker tracker = new ZmqPeerTracker();

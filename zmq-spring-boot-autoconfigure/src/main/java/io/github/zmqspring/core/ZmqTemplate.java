@@ -23,17 +23,15 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 
-import org.jspecify.annotations.Nullable;
+import io.github.zmqspring.convert.ZmqPayloadConverter;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.core.ParameterizedTypeReference;
 
 import org.springframework.messaging.Message;
-import org.springframework.messaging.MessageHeaders;
 import org.springframework.messaging.converter.MessageConversionException;
 import org.springframework.messaging.converter.MessageConverter;
-import org.springframework.messaging.support.MessageBuilder;
 import org.springframework.util.Assert;
 
 /**
@@ -51,7 +49,7 @@ public class ZmqTemplate implements ZmqOperations, DisposableBean {
 
 	private final ZmqSocketManager socketManager;
 
-	private final MessageConverter messageConverter;
+	private final ZmqPayloadConverter payloadConverter;
 
 	private Duration defaultSendTimeout = Duration.ofSeconds(10);
 
@@ -73,7 +71,7 @@ public class ZmqTemplate implements ZmqOperations, DisposableBean {
 		Assert.notNull(socketManager, "socketManager must not be null");
 		Assert.notNull(messageConverter, "messageConverter must not be null");
 		this.socketManager = socketManager;
-		this.messageConverter = messageConverter;
+		this.payloadConverter = new ZmqPayloadConverter(messageConverter);
 	}
 
 	/**
@@ -86,9 +84,6 @@ public class ZmqTemplate implements ZmqOperations, DisposableBean {
 		this.defaultSendTimeout = defaultSendTimeout;
 	}
 
-	/**
-	 * @return how long a blocking send waits for room on sockets without a send-timeout
-	 */
 	/**
 	 * Set how long each attempt of a request waits for its reply when the call gives no
 	 * timeout.
@@ -117,6 +112,9 @@ public class ZmqTemplate implements ZmqOperations, DisposableBean {
 		this.jsonMapper = jsonMapper;
 	}
 
+	/**
+	 * @return how long a blocking send waits for room on sockets without a send-timeout
+	 */
 	public Duration getDefaultSendTimeout() {
 		return this.defaultSendTimeout;
 	}
@@ -125,13 +123,13 @@ public class ZmqTemplate implements ZmqOperations, DisposableBean {
 	 * @return the converter of payloads
 	 */
 	public MessageConverter getMessageConverter() {
-		return this.messageConverter;
+		return this.payloadConverter.getMessageConverter();
 	}
 
 	@Override
 	public void send(String socket, Object payload) {
 		ZmqSocketOwner owner = sender(socket, false);
-		sendBlocking(owner, new byte[][] { convert(socket, payload) });
+		sendBlocking(owner, new byte[][] { this.payloadConverter.toFrame(payload, socket) });
 	}
 
 	@Override
@@ -142,7 +140,7 @@ public class ZmqTemplate implements ZmqOperations, DisposableBean {
 	@Override
 	public void publish(String socket, String topic, Object payload) {
 		ZmqSocketOwner owner = sender(socket, true);
-		sendBlocking(owner, new byte[][] { topic(topic), convert(socket, payload) });
+		sendBlocking(owner, new byte[][] { topic(topic), this.payloadConverter.toFrame(payload, socket) });
 	}
 
 	@Override
@@ -153,13 +151,13 @@ public class ZmqTemplate implements ZmqOperations, DisposableBean {
 	@Override
 	public boolean trySend(String socket, Object payload) {
 		ZmqSocketOwner owner = sender(socket, false);
-		return owner.trySend(new byte[][] { convert(socket, payload) });
+		return owner.trySend(new byte[][] { this.payloadConverter.toFrame(payload, socket) });
 	}
 
 	@Override
 	public boolean tryPublish(String socket, String topic, Object payload) {
 		ZmqSocketOwner owner = sender(socket, true);
-		return owner.trySend(new byte[][] { topic(topic), convert(socket, payload) });
+		return owner.trySend(new byte[][] { topic(topic), this.payloadConverter.toFrame(payload, socket) });
 	}
 
 	@Override
@@ -209,7 +207,7 @@ public class ZmqTemplate implements ZmqOperations, DisposableBean {
 	@Override
 	public <T> CompletableFuture<T> requestAsync(String socket, Object payload, Class<T> replyType, Duration timeout) {
 		Assert.notNull(replyType, "replyType must not be null");
-		return requester(socket).request(new byte[][] { convert(socket, payload) }, timeout)
+		return requester(socket).request(new byte[][] { this.payloadConverter.toFrame(payload, socket) }, timeout)
 			.thenApply((frames) -> fromReply(socket, frames, replyType));
 	}
 
@@ -217,7 +215,7 @@ public class ZmqTemplate implements ZmqOperations, DisposableBean {
 	public <T> CompletableFuture<T> requestAsync(String socket, Object payload, ParameterizedTypeReference<T> replyType,
 			Duration timeout) {
 		Assert.notNull(replyType, "replyType must not be null");
-		return requester(socket).request(new byte[][] { convert(socket, payload) }, timeout)
+		return requester(socket).request(new byte[][] { this.payloadConverter.toFrame(payload, socket) }, timeout)
 			.thenApply((frames) -> fromGenericReply(socket, frames, replyType));
 	}
 
@@ -239,28 +237,8 @@ public class ZmqTemplate implements ZmqOperations, DisposableBean {
 		}
 	}
 
-	@SuppressWarnings("unchecked")
 	private <T> T fromReply(String socket, List<byte[]> frames, Class<T> replyType) {
-		byte[] body = lastFrame(socket, frames);
-		if (replyType == byte[].class) {
-			return (T) body;
-		}
-		if (replyType == String.class) {
-			return (T) new String(body, StandardCharsets.UTF_8);
-		}
-		Object converted;
-		try {
-			converted = this.messageConverter.fromMessage(MessageBuilder.withPayload(body).build(), replyType);
-		}
-		catch (RuntimeException ex) {
-			throw new MessageConversionException("Cannot convert the reply on socket '" + socket + "' to "
-					+ replyType.getName() + ": " + ex.getMessage(), ex);
-		}
-		if (converted == null) {
-			throw new MessageConversionException(
-					"No converter can read the reply on socket '" + socket + "' as " + replyType.getName());
-		}
-		return (T) converted;
+		return this.payloadConverter.fromFrame(lastFrame(socket, frames), replyType, socket);
 	}
 
 	private <T> T fromGenericReply(String socket, List<byte[]> frames, ParameterizedTypeReference<T> replyType) {
@@ -322,42 +300,6 @@ public class ZmqTemplate implements ZmqOperations, DisposableBean {
 	private static byte[] topic(String topic) {
 		Assert.notNull(topic, "topic must not be null");
 		return topic.getBytes(StandardCharsets.UTF_8);
-	}
-
-	private byte[] convert(String socket, @Nullable Object payload) {
-		Object body = payload;
-		MessageHeaders headers = null;
-		if (payload instanceof Message<?> message) {
-			body = message.getPayload();
-			headers = message.getHeaders();
-		}
-		if (body == null) {
-			throw new MessageConversionException("Cannot send a null payload through socket '" + socket + "'");
-		}
-		if (body instanceof byte[] bytes) {
-			return bytes;
-		}
-		Message<?> converted;
-		try {
-			converted = this.messageConverter.toMessage(body, headers);
-		}
-		catch (RuntimeException ex) {
-			throw new MessageConversionException("Cannot convert a payload of type " + body.getClass().getName()
-					+ " for socket '" + socket + "': " + ex.getMessage(), ex);
-		}
-		if (converted == null) {
-			throw new MessageConversionException("No converter can write a payload of type " + body.getClass().getName()
-					+ " for socket '" + socket + "'");
-		}
-		Object frame = converted.getPayload();
-		if (frame instanceof byte[] bytes) {
-			return bytes;
-		}
-		if (frame instanceof String text) {
-			return text.getBytes(StandardCharsets.UTF_8);
-		}
-		throw new MessageConversionException("The converter wrote a " + frame.getClass().getName() + " for socket '"
-				+ socket + "'; a byte[] or String is needed");
 	}
 
 }

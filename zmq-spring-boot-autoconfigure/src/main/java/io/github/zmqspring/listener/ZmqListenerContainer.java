@@ -18,32 +18,50 @@ package io.github.zmqspring.listener;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.Pipe;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.Map;
+import java.util.Queue;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 
+import io.github.zmqspring.convert.ZmqMessageConverters;
+import io.github.zmqspring.convert.ZmqMetadata;
+import io.github.zmqspring.convert.ZmqMetadataCodec;
+import io.github.zmqspring.convert.ZmqPayloadConverter;
 import io.github.zmqspring.core.ZmqException;
+import io.github.zmqspring.core.ZmqRemoteException;
 import io.github.zmqspring.core.ZmqSocketFactory;
 import io.github.zmqspring.core.ZmqSocketHandle;
 import io.github.zmqspring.core.ZmqSocketManager;
 import io.github.zmqspring.core.ZmqSocketSpec;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+import org.zeromq.SocketType;
+import org.zeromq.ZFrame;
 import org.zeromq.ZMQ;
+import org.zeromq.ZMQException;
 import org.zeromq.ZMsg;
 
 import org.springframework.messaging.Message;
+import org.springframework.messaging.converter.MessageConversionException;
+import org.springframework.messaging.converter.MessageConverter;
 
 /**
  * Receives on one socket and hands each message to a listener. The socket lives on the
@@ -56,6 +74,13 @@ import org.springframework.messaging.Message;
  * in arrival order. With more, that thread feeds a bounded queue read by that many worker
  * threads; arrival order across workers is then lost, which matters for SUB and PAIR.
  * <p>
+ * On REP and ROUTER sockets the handler's return value is the reply, routed back by the
+ * request's envelope. A REP listener is served by a ROUTER socket that speaks REP's
+ * envelope (as libzmq's REP does inside), so replies may be produced by workers or by a
+ * returned {@link CompletionStage} in any order while the socket keeps receiving; they
+ * reach the socket through its own thread (DESIGN rule 1). A failure becomes an error
+ * reply (docs/wire-format.md) so that the requester does not wait for its timeout.
+ * <p>
  * Containers are created by a {@link ZmqListenerContainerFactory} and started and stopped
  * by the {@link ZmqListenerEndpointRegistry}; they are not beans.
  *
@@ -66,6 +91,8 @@ public class ZmqListenerContainer {
 	private static final Log logger = LogFactory.getLog(ZmqListenerContainer.class);
 
 	private static final Object STOP = new Object();
+
+	private static final Set<SocketType> REPLYING = Set.of(SocketType.REP, SocketType.ROUTER);
 
 	private final ZmqListenerEndpoint endpoint;
 
@@ -86,6 +113,12 @@ public class ZmqListenerContainer {
 	private final AtomicLong received = new AtomicLong();
 
 	private final AtomicLong errors = new AtomicLong();
+
+	private final AtomicLong repliesDropped = new AtomicLong();
+
+	private final boolean replying;
+
+	private final ZmqPayloadConverter payloadConverter;
 
 	private final Object lifecycleMonitor = new Object();
 
@@ -122,6 +155,10 @@ public class ZmqListenerContainer {
 		this.startTimeout = startTimeout;
 		this.stopTimeout = stopTimeout;
 		this.queueCapacity = queueCapacity;
+		this.replying = REPLYING.contains(endpoint.getSocketSpec().getType());
+		MessageConverter converter = endpoint.getMessageConverter();
+		this.payloadConverter = new ZmqPayloadConverter(
+				(converter != null) ? converter : ZmqMessageConverters.defaultConverter());
 	}
 
 	/**
@@ -157,6 +194,14 @@ public class ZmqListenerContainer {
 	 */
 	public long getErrorCount() {
 		return this.errors.get();
+	}
+
+	/**
+	 * @return the replies of a REP or ROUTER listener that could not be delivered (the
+	 * requester was gone or over its high-water mark, or the listener had stopped)
+	 */
+	public long getRepliesDropped() {
+		return this.repliesDropped.get();
 	}
 
 	/**
@@ -265,47 +310,66 @@ public class ZmqListenerContainer {
 		}
 	}
 
-	private void dispatch(ZMsg msg) {
-		this.received.incrementAndGet();
-		Message<byte[]> message;
+	private void handleFailure(Message<?> message, Throwable failure) {
+		this.errors.incrementAndGet();
+		ZmqListenerExecutionFailedException wrapped = new ZmqListenerExecutionFailedException(getListenerId(),
+				getSocketName(), failure);
 		try {
-			message = this.adapter.toMessage(msg);
+			this.errorHandler.handleError(message, wrapped);
 		}
-		catch (RuntimeException ex) {
-			this.errors.incrementAndGet();
-			logger.error(
-					"Listener '" + getListenerId() + "' could not read a message from socket '" + getSocketName() + "'",
-					ex);
-			return;
-		}
-		try {
-			Object result = this.adapter.invoke(message);
-			handleResult(result, message);
-		}
-		catch (Exception ex) {
-			this.errors.incrementAndGet();
-			ZmqListenerExecutionFailedException failure = new ZmqListenerExecutionFailedException(getListenerId(),
-					getSocketName(), ex);
-			try {
-				this.errorHandler.handleError(message, failure);
-			}
-			catch (RuntimeException handlerEx) {
-				logger.error("Error handler of listener '" + getListenerId() + "' failed", handlerEx);
-			}
+		catch (RuntimeException handlerEx) {
+			logger.error("Error handler of listener '" + getListenerId() + "' failed", handlerEx);
 		}
 	}
 
 	/**
-	 * Handle the result of the handler method. Receive-only sockets have nowhere to send
-	 * it, so it is ignored; REP and ROUTER containers send it back as the reply.
-	 * @param result the handler's result, {@code null} for {@code void}
-	 * @param request the message that produced it
+	 * Split the envelope off a request received by the ROUTER socket that serves a REP or
+	 * ROUTER listener: the routing id, then every frame up to and including the first
+	 * empty delimiter. A ROUTER listener also accepts a request without a delimiter (a
+	 * DEALER that sends bare payloads); a REP listener drops it, as libzmq's REP does.
 	 */
-	protected void handleResult(Object result, Message<byte[]> request) {
-		if (result != null && logger.isDebugEnabled()) {
-			logger.debug("Listener '" + getListenerId() + "' returned a result that a "
-					+ this.endpoint.getSocketSpec().getType() + " socket cannot send; ignored");
+	private ZMsg splitEnvelope(ZMsg msg) {
+		ZMsg envelope = new ZMsg();
+		envelope.add(msg.pop());
+		int delimiter = 0;
+		for (ZFrame frame : msg) {
+			if (frame.size() == 0) {
+				break;
+			}
+			delimiter++;
 		}
+		if (delimiter < msg.size()) {
+			for (int i = 0; i <= delimiter; i++) {
+				envelope.add(msg.pop());
+			}
+		}
+		else if (this.endpoint.getSocketSpec().getType() == SocketType.REP) {
+			throw new MessageConversionException("Listener '" + getListenerId() + "' on REP socket '" + getSocketName()
+					+ "' received a request without the empty delimiter frame of the REQ/REP "
+					+ "envelope; dropped (send [empty][payload] from a DEALER, or declare the socket as ROUTER)");
+		}
+		return envelope;
+	}
+
+	private static Throwable unwrap(Throwable failure) {
+		Throwable current = failure;
+		while ((current instanceof CompletionException || current instanceof ExecutionException)
+				&& current.getCause() != null) {
+			current = current.getCause();
+		}
+		return current;
+	}
+
+	/**
+	 * An error reply: the metadata frame with the error flag and the exception's type,
+	 * then its message as UTF-8 text (docs/wire-format.md).
+	 */
+	private static ZMsg errorReply(ZMsg envelope, Throwable failure) {
+		String text = (failure.getMessage() != null) ? failure.getMessage() : failure.getClass().getName();
+		envelope.add(ZmqMetadataCodec
+			.encode(new ZmqMetadata(true, Map.of(ZmqRemoteException.ERROR_TYPE, failure.getClass().getName()))));
+		envelope.add(text.getBytes(StandardCharsets.UTF_8));
+		return envelope;
 	}
 
 	/**
@@ -334,6 +398,17 @@ public class ZmqListenerContainer {
 
 		private volatile boolean active = true;
 
+		/** Replies produced off the socket's thread (workers, futures), sent by it. */
+		private final Queue<ZMsg> replies = new ConcurrentLinkedQueue<>();
+
+		/** Whether a wake-up for queued replies is on its way: one pipe write a batch. */
+		private final AtomicBoolean replyWakeupPending = new AtomicBoolean();
+
+		private volatile Thread socketThread;
+
+		/** Only touched by the socket's thread. */
+		private ZMQ.Socket socket;
+
 		Run() {
 			int concurrency = ZmqListenerContainer.this.endpoint.getConcurrency();
 			this.queue = (concurrency > 1) ? new ArrayBlockingQueue<>(ZmqListenerContainer.this.queueCapacity) : null;
@@ -358,6 +433,7 @@ public class ZmqListenerContainer {
 				}
 			}
 			Thread owner = new Thread(this::receive, "zmq-listener-" + id);
+			this.socketThread = owner;
 			owner.setDaemon(true);
 			owner.start();
 			try {
@@ -388,7 +464,11 @@ public class ZmqListenerContainer {
 		private void receive() {
 			ZmqSocketHandle handle;
 			try {
-				handle = ZmqListenerContainer.this.socketFactory.open(this.spec);
+				// REP is served by a ROUTER speaking REP's envelope, so that replies may
+				// come from workers or futures, out of order, without blocking receive
+				handle = ZmqListenerContainer.this.replying
+						? ZmqListenerContainer.this.socketFactory.open(this.spec, SocketType.ROUTER)
+						: ZmqListenerContainer.this.socketFactory.open(this.spec);
 			}
 			catch (RuntimeException ex) {
 				this.ready.completeExceptionally(ex);
@@ -401,11 +481,12 @@ public class ZmqListenerContainer {
 				poller.register(this.wakeup.source(), ZMQ.Poller.POLLIN);
 				poller.register(handle.getSocket(), ZMQ.Poller.POLLIN);
 				this.ready.complete(handle);
-				ZMQ.Socket socket = handle.getSocket();
+				this.socket = handle.getSocket();
 				while (this.active) {
 					runTasks(handle);
+					flushReplies();
 					ZMsg msg;
-					while (this.active && (msg = ZMsg.recvMsg(socket, ZMQ.DONTWAIT)) != null) {
+					while (this.active && (msg = ZMsg.recvMsg(this.socket, ZMQ.DONTWAIT)) != null) {
 						hand(msg);
 					}
 					if (!this.active) {
@@ -413,7 +494,9 @@ public class ZmqListenerContainer {
 					}
 					poller.poll(-1);
 					drainWakeup();
+					this.replyWakeupPending.set(false);
 				}
+				flushReplies();
 			}
 			catch (RuntimeException | Error ex) {
 				logger.error("Listener '" + getListenerId() + "' on socket '" + this.spec.getName()
@@ -476,6 +559,128 @@ public class ZmqListenerContainer {
 			}
 			catch (InterruptedException ex) {
 				Thread.currentThread().interrupt();
+			}
+		}
+
+		private void dispatch(ZMsg msg) {
+			ZmqListenerContainer.this.received.incrementAndGet();
+			ZMsg envelope = null;
+			Message<byte[]> message;
+			try {
+				if (ZmqListenerContainer.this.replying) {
+					envelope = splitEnvelope(msg);
+				}
+				message = ZmqListenerContainer.this.adapter.toMessage(msg, envelope);
+			}
+			catch (RuntimeException ex) {
+				ZmqListenerContainer.this.errors.incrementAndGet();
+				logger.error("Listener '" + getListenerId() + "' could not read a message from socket '"
+						+ getSocketName() + "'", ex);
+				if (envelope != null) {
+					sendReply(errorReply(envelope, ex));
+				}
+				return;
+			}
+			Object result;
+			try {
+				result = ZmqListenerContainer.this.adapter.invoke(message);
+			}
+			catch (Exception ex) {
+				handleFailure(message, ex);
+				if (envelope != null) {
+					sendReply(errorReply(envelope, ex));
+				}
+				return;
+			}
+			if (envelope != null) {
+				reply(envelope, result, message);
+			}
+			else if (result != null && logger.isDebugEnabled()) {
+				logger.debug("Listener '" + getListenerId() + "' returned a result that a " + this.spec.getType()
+						+ " socket cannot send; ignored");
+			}
+		}
+
+		private void reply(ZMsg envelope, @Nullable Object result, Message<byte[]> request) {
+			if (result instanceof CompletionStage<?> stage) {
+				stage.whenComplete((value, failure) -> {
+					if (failure != null) {
+						Throwable cause = unwrap(failure);
+						handleFailure(request, cause);
+						sendReply(errorReply(envelope, cause));
+					}
+					else {
+						reply(envelope, value, request);
+					}
+				});
+				return;
+			}
+			byte[] frame;
+			if (result == null) {
+				if (this.spec.getType() == SocketType.ROUTER) {
+					return; // a ROUTER handler may answer nothing; REP must answer
+				}
+				frame = new byte[0];
+			}
+			else {
+				try {
+					frame = ZmqListenerContainer.this.payloadConverter.toFrame(result, getSocketName());
+				}
+				catch (RuntimeException ex) {
+					handleFailure(request, ex);
+					sendReply(errorReply(envelope, ex));
+					return;
+				}
+			}
+			envelope.add(frame);
+			sendReply(envelope);
+		}
+
+		/**
+		 * Send on the socket's thread: at once when called there, else queued for it.
+		 */
+		private void sendReply(ZMsg reply) {
+			if (Thread.currentThread() == this.socketThread) {
+				write(reply);
+				return;
+			}
+			if (!this.active) {
+				ZmqListenerContainer.this.repliesDropped.incrementAndGet();
+				logger.debug("Listener '" + getListenerId() + "' stopped before a reply was ready; dropped");
+				return;
+			}
+			this.replies.add(reply);
+			if (this.replyWakeupPending.compareAndSet(false, true)) {
+				signal();
+			}
+		}
+
+		private void flushReplies() {
+			ZMsg reply;
+			while ((reply = this.replies.poll()) != null) {
+				write(reply);
+			}
+		}
+
+		/**
+		 * Write a reply without blocking: ROUTER drops a reply to a peer that is gone or
+		 * over its high-water mark (or, with router-mandatory, reports it), counted here.
+		 */
+		private void write(ZMsg reply) {
+			try {
+				int last = reply.size() - 1;
+				int i = 0;
+				for (ZFrame frame : reply) {
+					int flags = ZMQ.DONTWAIT | ((i++ < last) ? ZMQ.SNDMORE : 0);
+					if (!this.socket.send(frame.getData(), flags)) {
+						throw new ZMQException("send would block", ZMQ.Error.EAGAIN.getCode());
+					}
+				}
+			}
+			catch (ZMQException ex) {
+				ZmqListenerContainer.this.repliesDropped.incrementAndGet();
+				logger.debug("Listener '" + getListenerId() + "' could not deliver a reply on socket '"
+						+ getSocketName() + "': " + ex.getMessage());
 			}
 		}
 

@@ -19,6 +19,7 @@ import java.lang.reflect.Method;
 
 import io.github.zmqspring.core.ZmqSocketSpec;
 
+import org.springframework.messaging.converter.MessageConverter;
 import org.springframework.messaging.handler.annotation.support.MessageHandlerMethodFactory;
 import org.springframework.util.Assert;
 
@@ -46,6 +47,8 @@ public class ZmqListenerEndpoint {
 	private boolean autoStartup = true;
 
 	private ZmqListenerErrorHandler errorHandler;
+
+	private MessageConverter messageConverter;
 
 	/**
 	 * Create an endpoint.
@@ -149,6 +152,23 @@ public class ZmqListenerEndpoint {
 	 */
 	public void setErrorHandler(ZmqListenerErrorHandler errorHandler) {
 		this.errorHandler = errorHandler;
+	}
+
+	/**
+	 * @return the converter that writes the replies of a REP or ROUTER listener, or
+	 * {@code null} for the default one
+	 */
+	public MessageConverter getMessageConverter() {
+		return this.messageConverter;
+	}
+
+	/**
+	 * Set the converter that writes the replies of a REP or ROUTER listener; the one that
+	 * reads the handler's arguments, so both directions agree.
+	 * @param messageConverter the converter
+	 */
+	public void setMessageConverter(MessageConverter messageConverter) {
+		this.messageConverter = messageConverter;
 	}
 
 }

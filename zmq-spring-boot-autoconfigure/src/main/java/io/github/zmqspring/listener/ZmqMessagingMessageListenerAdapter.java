@@ -19,12 +19,17 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 
+import io.github.zmqspring.convert.ZmqMetadata;
+import io.github.zmqspring.convert.ZmqMetadataCodec;
+import io.github.zmqspring.convert.ZmqMetadataException;
 import io.github.zmqspring.core.ZmqHeaders;
+import org.jspecify.annotations.Nullable;
 import org.zeromq.SocketType;
 import org.zeromq.ZFrame;
 import org.zeromq.ZMsg;
 
 import org.springframework.messaging.Message;
+import org.springframework.messaging.MessageHeaders;
 import org.springframework.messaging.handler.invocation.InvocableHandlerMethod;
 import org.springframework.messaging.support.MessageBuilder;
 
@@ -32,7 +37,9 @@ import org.springframework.messaging.support.MessageBuilder;
  * Turns the frames of a received ZeroMQ message into a spring-messaging {@link Message
  * Message&lt;byte[]&gt;} and invokes the listener's handler method with it. The payload
  * is the last frame; for SUB and XSUB sockets the first frame is the topic (header
- * {@link ZmqHeaders#TOPIC}).
+ * {@link ZmqHeaders#TOPIC}); an optional metadata frame just before the payload
+ * (docs/wire-format.md) becomes headers, its {@code content-type} also the
+ * {@link MessageHeaders#CONTENT_TYPE} that converters read.
  * <p>
  * {@link #invoke(Message)} returns the handler's result so that the container can decide
  * what to do with it (send it back as the reply on REP and ROUTER sockets).
@@ -66,19 +73,41 @@ public class ZmqMessagingMessageListenerAdapter {
 
 	/**
 	 * Build the message from received frames.
-	 * @param msg the received frames
+	 * @param msg the received frames (for REP and ROUTER sockets, those after the
+	 * envelope)
+	 * @param envelope the envelope of a request to a REP or ROUTER socket (routing id,
+	 * any further routing frames, the empty delimiter), else {@code null}
 	 * @return the message
+	 * @throws ZmqMetadataException when the message carries a metadata frame that is
+	 * malformed
 	 */
-	public Message<byte[]> toMessage(ZMsg msg) {
+	public Message<byte[]> toMessage(ZMsg msg, @Nullable ZMsg envelope) {
 		Map<String, Object> headers = new HashMap<>();
 		headers.put(ZmqHeaders.SOCKET, this.socketName);
 		headers.put(ZmqHeaders.SOCKET_TYPE, this.socketType);
 		headers.put(ZmqHeaders.LISTENER_ID, this.listenerId);
 		headers.put(ZmqHeaders.FRAMES, msg.size());
 		headers.put(ZmqHeaders.RAW_MESSAGE, msg);
+		if (envelope != null && !envelope.isEmpty()) {
+			headers.put(ZmqHeaders.ROUTING_ID, envelope.getFirst().getData());
+		}
 		boolean subscriber = this.socketType == SocketType.SUB || this.socketType == SocketType.XSUB;
 		if (subscriber && msg.size() > 1) {
 			headers.put(ZmqHeaders.TOPIC, new String(msg.getFirst().getData(), StandardCharsets.UTF_8));
+		}
+		// docs/wire-format.md: metadata only when there is exactly one frame more than
+		// the plain form and it carries the signature, so plain peers are never misread
+		int plainFrames = subscriber ? 2 : 1;
+		if (msg.size() == plainFrames + 1) {
+			byte[] candidate = msg.toArray(new ZFrame[0])[plainFrames - 1].getData();
+			if (ZmqMetadataCodec.isMetadataFrame(candidate)) {
+				ZmqMetadata metadata = ZmqMetadataCodec.decode(candidate);
+				headers.putAll(metadata.headers());
+				String contentType = metadata.headers().get(ZmqMetadata.CONTENT_TYPE);
+				if (contentType != null) {
+					headers.put(MessageHeaders.CONTENT_TYPE, contentType);
+				}
+			}
 		}
 		ZFrame last = msg.peekLast();
 		byte[] payload = (last != null) ? last.getData() : new byte[0];

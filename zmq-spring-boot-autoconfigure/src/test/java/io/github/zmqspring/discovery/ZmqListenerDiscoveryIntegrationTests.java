@@ -17,6 +17,8 @@ package io.github.zmqspring.discovery;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -35,6 +37,7 @@ import org.zeromq.SocketType;
 import org.zeromq.ZContext;
 import org.zeromq.ZMQ;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -178,6 +181,50 @@ class ZmqListenerDiscoveryIntegrationTests {
 	}
 
 	@Test
+	void requestReplyByServiceNameToAnnouncedRepListeners() {
+		ApplicationContextRunner echo = this.runner.withUserConfiguration(EchoServer.class);
+		ApplicationContextRunner client = this.runner.withPropertyValues("zmq.sockets.echo.type=dealer",
+				"zmq.sockets.echo.connect=discovery://echo", "zmq.template.request-timeout=5s");
+		echo.withPropertyValues("test.name=a").run((a) -> {
+			assertThat(a).hasNotFailed();
+			String endpointA = a.getBean(ZmqSocketManager.class).getBoundEndpoints("echo").get(0);
+			assertThat(a.getBean(ZmqBeaconServiceRegistry.class).getAnnouncements())
+				.extracting(ZmqServiceInstance::socketType)
+				.containsExactly(SocketType.REP.type);
+			client.run((b) -> {
+				assertThat(b).hasNotFailed();
+				ZmqOperations template = b.getBean(ZmqOperations.class);
+				EventRecorder events = b.getBean(EventRecorder.class);
+				await().atMost(Duration.ofSeconds(5)).until(() -> events.events.contains("joined echo " + endpointA));
+				assertThat(template.request("echo", "hello", String.class)).isEqualTo("a:hello");
+
+				echo.withPropertyValues("test.name=c").run((c) -> {
+					assertThat(c).hasNotFailed();
+					String endpointC = c.getBean(ZmqSocketManager.class).getBoundEndpoints("echo").get(0);
+					await().atMost(Duration.ofSeconds(5))
+						.until(() -> events.events.contains("joined echo " + endpointC));
+					connectsDone(b, "echo");
+					List<String> replies = new ArrayList<>();
+					for (int i = 0; i < 10; i++) {
+						replies.add(template.request("echo", "r" + i, String.class));
+					}
+					// DEALER deals the requests round robin over both instances
+					assertThat(replies).anyMatch((reply) -> reply.startsWith("a:"))
+						.anyMatch((reply) -> reply.startsWith("c:"));
+				});
+				await().atMost(Duration.ofSeconds(2))
+					.until(() -> events.events.stream()
+						.anyMatch((e) -> e.startsWith("left echo") && e.endsWith("GOODBYE")));
+				connectsDone(b, "echo");
+				// disconnected from c: no request is dealt to it and left without a reply
+				for (int i = 0; i < 5; i++) {
+					assertThat(template.request("echo", "after" + i, String.class)).isEqualTo("a:after" + i);
+				}
+			});
+		});
+	}
+
+	@Test
 	void aFullSendQueueDoesNotHoldBackTheConnectToTheFirstPeer() {
 		// 2 messages fill the queue and a third waits in the owning thread: the connect
 		// from discovery must still get through, or nothing would ever be sent
@@ -221,7 +268,11 @@ class ZmqListenerDiscoveryIntegrationTests {
 	// a join is reported after the registry's listeners ran, so the connect is queued on
 	// the owning thread: a no-op task behind it proves it ran
 	private static void connectsDone(ConfigurableApplicationContext context) throws Exception {
-		context.getBean(ZmqSocketManager.class).getOwner("jobs").execute((handle) -> null).get(5, TimeUnit.SECONDS);
+		connectsDone(context, "jobs");
+	}
+
+	private static void connectsDone(ConfigurableApplicationContext context, String socket) throws Exception {
+		context.getBean(ZmqSocketManager.class).getOwner(socket).execute((handle) -> null).get(5, TimeUnit.SECONDS);
 	}
 
 	private static Throwable failure(AssertableApplicationContext context) {
@@ -244,6 +295,18 @@ class ZmqListenerDiscoveryIntegrationTests {
 		@ZmqListener(id = "worker", type = SocketType.PULL, bind = "tcp://127.0.0.1:0", announce = "${test.service}")
 		void work(String job) {
 			this.inbox.add(job);
+		}
+
+	}
+
+	static class EchoServer {
+
+		@Value("${test.name}")
+		String name;
+
+		@ZmqListener(id = "echo", type = SocketType.REP, bind = "tcp://127.0.0.1:0", announce = "echo")
+		String echo(String request) {
+			return this.name + ":" + request;
 		}
 
 	}

@@ -1,0 +1,135 @@
+/*
+ * Copyright 2026 the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.github.zmqspring.convert;
+
+import java.nio.charset.StandardCharsets;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.messaging.Message;
+import org.springframework.messaging.MessageHeaders;
+import org.springframework.messaging.converter.MessageConversionException;
+import org.springframework.messaging.converter.MessageConverter;
+import org.springframework.messaging.support.MessageBuilder;
+import org.springframework.util.Assert;
+
+/**
+ * Converts payloads to and from the payload frame with a spring-messaging
+ * {@link MessageConverter}, the one conversion path shared by the template (sends,
+ * requests and their replies) and the listeners (their replies). A {@code byte[]} passes
+ * through unchanged, so raw frames never depend on the converter. Every failure is a
+ * {@link MessageConversionException} naming the socket.
+ *
+ * @author zmq-spring-boot
+ */
+public final class ZmqPayloadConverter {
+
+	private final MessageConverter messageConverter;
+
+	/**
+	 * Create a payload converter.
+	 * @param messageConverter the converter; its output payload must be a {@code byte[]}
+	 * or a {@code String} (written as UTF-8)
+	 */
+	public ZmqPayloadConverter(MessageConverter messageConverter) {
+		Assert.notNull(messageConverter, "messageConverter must not be null");
+		this.messageConverter = messageConverter;
+	}
+
+	/**
+	 * @return the underlying converter
+	 */
+	public MessageConverter getMessageConverter() {
+		return this.messageConverter;
+	}
+
+	/**
+	 * Convert a payload to a frame.
+	 * @param payload the payload, or a {@link Message} whose headers are conversion hints
+	 * @param socket the socket the frame goes out on, for error messages
+	 * @return the frame
+	 * @throws MessageConversionException when the payload is null or cannot be written
+	 */
+	public byte[] toFrame(@Nullable Object payload, String socket) {
+		Object body = payload;
+		MessageHeaders headers = null;
+		if (payload instanceof Message<?> message) {
+			body = message.getPayload();
+			headers = message.getHeaders();
+		}
+		if (body == null) {
+			throw new MessageConversionException("Cannot send a null payload through socket '" + socket + "'");
+		}
+		if (body instanceof byte[] bytes) {
+			return bytes;
+		}
+		Message<?> converted;
+		try {
+			converted = this.messageConverter.toMessage(body, headers);
+		}
+		catch (RuntimeException ex) {
+			throw new MessageConversionException("Cannot convert a payload of type " + body.getClass().getName()
+					+ " for socket '" + socket + "': " + ex.getMessage(), ex);
+		}
+		if (converted == null) {
+			throw new MessageConversionException("No converter can write a payload of type " + body.getClass().getName()
+					+ " for socket '" + socket + "'");
+		}
+		Object frame = converted.getPayload();
+		if (frame instanceof byte[] bytes) {
+			return bytes;
+		}
+		if (frame instanceof String text) {
+			return text.getBytes(StandardCharsets.UTF_8);
+		}
+		throw new MessageConversionException("The converter wrote a " + frame.getClass().getName() + " for socket '"
+				+ socket + "'; a byte[] or String is needed");
+	}
+
+	/**
+	 * Convert a frame to the requested type.
+	 * @param <T> the type
+	 * @param frame the frame
+	 * @param type the type, chosen by the caller (never by the frame: DESIGN rule 6)
+	 * @param socket the socket the frame came in on, for error messages
+	 * @return the converted payload
+	 * @throws MessageConversionException when no converter can read the frame as the type
+	 */
+	@SuppressWarnings("unchecked")
+	public <T> T fromFrame(byte[] frame, Class<T> type, String socket) {
+		if (type == byte[].class) {
+			return (T) frame;
+		}
+		if (type == String.class) {
+			return (T) new String(frame, StandardCharsets.UTF_8);
+		}
+		Object converted;
+		try {
+			converted = this.messageConverter.fromMessage(MessageBuilder.withPayload(frame).build(), type);
+		}
+		catch (RuntimeException ex) {
+			throw new MessageConversionException(
+					"Cannot convert a frame from socket '" + socket + "' to " + type.getName() + ": " + ex.getMessage(),
+					ex);
+		}
+		if (converted == null) {
+			throw new MessageConversionException(
+					"No converter can read a frame from socket '" + socket + "' as " + type.getName());
+		}
+		return (T) converted;
+	}
+
+}
