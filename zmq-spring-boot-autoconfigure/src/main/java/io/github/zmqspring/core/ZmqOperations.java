@@ -126,7 +126,8 @@ public interface ZmqOperations {
 	 * default timeout and retries.
 	 * @param <T> the reply type
 	 * @param socket the name of a declared DEALER socket
-	 * @param payload the request payload, or a {@code Message<?>}
+	 * @param payload the request payload, or a {@code Message<?>} whose headers travel in
+	 * the metadata frame
 	 * @param replyType the type the reply is converted to
 	 * @return the converted reply
 	 * @throws ZmqRequestTimeoutException when every attempt timed out
@@ -138,7 +139,8 @@ public interface ZmqOperations {
 	 * Send a request and wait for its reply.
 	 * @param <T> the reply type
 	 * @param socket the name of a declared DEALER socket
-	 * @param payload the request payload, or a {@code Message<?>}
+	 * @param payload the request payload, or a {@code Message<?>} whose headers travel in
+	 * the metadata frame
 	 * @param replyType the type the reply is converted to
 	 * @param timeout how long each attempt waits for the reply
 	 * @return the converted reply
@@ -149,7 +151,8 @@ public interface ZmqOperations {
 	 * Send a request and wait for a reply of a generic type, such as {@code List<Order>}.
 	 * @param <T> the reply type
 	 * @param socket the name of a declared DEALER socket
-	 * @param payload the request payload, or a {@code Message<?>}
+	 * @param payload the request payload, or a {@code Message<?>} whose headers travel in
+	 * the metadata frame
 	 * @param replyType the type the reply is converted to
 	 * @param timeout how long each attempt waits for the reply
 	 * @return the converted reply
@@ -160,7 +163,8 @@ public interface ZmqOperations {
 	 * Send a request without blocking; many may be in flight at once over one socket.
 	 * @param <T> the reply type
 	 * @param socket the name of a declared DEALER socket
-	 * @param payload the request payload, or a {@code Message<?>}
+	 * @param payload the request payload, or a {@code Message<?>} whose headers travel in
+	 * the metadata frame
 	 * @param replyType the type the reply is converted to
 	 * @return a future of the converted reply
 	 */
@@ -170,7 +174,8 @@ public interface ZmqOperations {
 	 * Send a request without blocking.
 	 * @param <T> the reply type
 	 * @param socket the name of a declared DEALER socket
-	 * @param payload the request payload, or a {@code Message<?>}
+	 * @param payload the request payload, or a {@code Message<?>} whose headers travel in
+	 * the metadata frame
 	 * @param replyType the type the reply is converted to
 	 * @param timeout how long each attempt waits for the reply
 	 * @return a future of the converted reply
@@ -181,7 +186,8 @@ public interface ZmqOperations {
 	 * Send a request without blocking, for a reply of a generic type.
 	 * @param <T> the reply type
 	 * @param socket the name of a declared DEALER socket
-	 * @param payload the request payload, or a {@code Message<?>}
+	 * @param payload the request payload, or a {@code Message<?>} whose headers travel in
+	 * the metadata frame
 	 * @param replyType the type the reply is converted to
 	 * @param timeout how long each attempt waits for the reply
 	 * @return a future of the converted reply

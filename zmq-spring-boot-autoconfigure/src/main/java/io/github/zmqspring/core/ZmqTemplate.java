@@ -17,13 +17,16 @@ package io.github.zmqspring.core;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 
+import io.github.zmqspring.convert.ZmqHeaderMapper;
 import io.github.zmqspring.convert.ZmqPayloadConverter;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.DisposableBean;
@@ -41,7 +44,9 @@ import org.springframework.util.Assert;
  * <p>
  * A {@code byte[]} payload goes on the wire as is; any other payload is converted by the
  * {@link MessageConverter} (the {@code zmqMessageConverter} bean), with the headers of a
- * {@link Message} payload as conversion hints. Headers are not sent yet.
+ * {@link Message} payload as conversion hints. The headers a sender puts on a
+ * {@link Message} travel in the optional metadata frame (see {@link ZmqHeaderMapper}); a
+ * plain payload goes out as plain frames.
  *
  * @author zmq-spring-boot
  */
@@ -129,7 +134,7 @@ public class ZmqTemplate implements ZmqOperations, DisposableBean {
 	@Override
 	public void send(String socket, Object payload) {
 		ZmqSocketOwner owner = sender(socket, false);
-		sendBlocking(owner, new byte[][] { this.payloadConverter.toFrame(payload, socket) });
+		sendBlocking(owner, frames(socket, null, payload));
 	}
 
 	@Override
@@ -140,7 +145,7 @@ public class ZmqTemplate implements ZmqOperations, DisposableBean {
 	@Override
 	public void publish(String socket, String topic, Object payload) {
 		ZmqSocketOwner owner = sender(socket, true);
-		sendBlocking(owner, new byte[][] { topic(topic), this.payloadConverter.toFrame(payload, socket) });
+		sendBlocking(owner, frames(socket, topic, payload));
 	}
 
 	@Override
@@ -151,13 +156,13 @@ public class ZmqTemplate implements ZmqOperations, DisposableBean {
 	@Override
 	public boolean trySend(String socket, Object payload) {
 		ZmqSocketOwner owner = sender(socket, false);
-		return owner.trySend(new byte[][] { this.payloadConverter.toFrame(payload, socket) });
+		return owner.trySend(frames(socket, null, payload));
 	}
 
 	@Override
 	public boolean tryPublish(String socket, String topic, Object payload) {
 		ZmqSocketOwner owner = sender(socket, true);
-		return owner.trySend(new byte[][] { topic(topic), this.payloadConverter.toFrame(payload, socket) });
+		return owner.trySend(frames(socket, topic, payload));
 	}
 
 	@Override
@@ -207,7 +212,7 @@ public class ZmqTemplate implements ZmqOperations, DisposableBean {
 	@Override
 	public <T> CompletableFuture<T> requestAsync(String socket, Object payload, Class<T> replyType, Duration timeout) {
 		Assert.notNull(replyType, "replyType must not be null");
-		return requester(socket).request(new byte[][] { this.payloadConverter.toFrame(payload, socket) }, timeout)
+		return requester(socket).request(frames(socket, null, payload), timeout)
 			.thenApply((frames) -> fromReply(socket, frames, replyType));
 	}
 
@@ -215,7 +220,7 @@ public class ZmqTemplate implements ZmqOperations, DisposableBean {
 	public <T> CompletableFuture<T> requestAsync(String socket, Object payload, ParameterizedTypeReference<T> replyType,
 			Duration timeout) {
 		Assert.notNull(replyType, "replyType must not be null");
-		return requester(socket).request(new byte[][] { this.payloadConverter.toFrame(payload, socket) }, timeout)
+		return requester(socket).request(frames(socket, null, payload), timeout)
 			.thenApply((frames) -> fromGenericReply(socket, frames, replyType));
 	}
 
@@ -295,6 +300,26 @@ public class ZmqTemplate implements ZmqOperations, DisposableBean {
 			Thread.currentThread().interrupt();
 			throw new ZmqException("Interrupted while sending through socket '" + spec.getName() + "'", ex);
 		}
+	}
+
+	/**
+	 * The frames of a message: {@code [topic]? [metadata]? [payload]}. Metadata travels
+	 * only for a {@link Message} that carries headers of the sender's (DESIGN rule 4:
+	 * plain frames by default).
+	 */
+	private byte[][] frames(String socket, @Nullable String topic, @Nullable Object payload) {
+		byte[] frame = this.payloadConverter.toFrame(payload, socket);
+		byte[] metadata = (payload instanceof Message<?> message)
+				? ZmqHeaderMapper.metadataFrame(message.getHeaders(), socket) : null;
+		List<byte[]> frames = new ArrayList<>(3);
+		if (topic != null) {
+			frames.add(topic(topic));
+		}
+		if (metadata != null) {
+			frames.add(metadata);
+		}
+		frames.add(frame);
+		return frames.toArray(new byte[0][]);
 	}
 
 	private static byte[] topic(String topic) {

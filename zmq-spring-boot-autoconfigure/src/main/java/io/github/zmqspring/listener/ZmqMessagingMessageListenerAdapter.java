@@ -19,7 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 
-import io.github.zmqspring.convert.ZmqMetadata;
+import io.github.zmqspring.convert.ZmqHeaderMapper;
 import io.github.zmqspring.convert.ZmqMetadataCodec;
 import io.github.zmqspring.convert.ZmqMetadataException;
 import io.github.zmqspring.core.ZmqHeaders;
@@ -101,12 +101,7 @@ public class ZmqMessagingMessageListenerAdapter {
 		if (msg.size() == plainFrames + 1) {
 			byte[] candidate = msg.toArray(new ZFrame[0])[plainFrames - 1].getData();
 			if (ZmqMetadataCodec.isMetadataFrame(candidate)) {
-				ZmqMetadata metadata = ZmqMetadataCodec.decode(candidate);
-				headers.putAll(metadata.headers());
-				String contentType = metadata.headers().get(ZmqMetadata.CONTENT_TYPE);
-				if (contentType != null) {
-					headers.put(MessageHeaders.CONTENT_TYPE, contentType);
-				}
+				headers.putAll(ZmqHeaderMapper.toHeaders(ZmqMetadataCodec.decode(candidate)));
 			}
 		}
 		ZFrame last = msg.peekLast();

@@ -19,12 +19,14 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.github.zmqspring.convert.ZmqMetadataCodec;
 import io.github.zmqspring.core.ZmqException;
 import io.github.zmqspring.core.ZmqOperations;
 import io.github.zmqspring.core.ZmqSendTimeoutException;
@@ -214,11 +216,19 @@ class ZmqTemplateIntegrationTests {
 					template.send("out", bytes);
 					template.send("out", "h\u00e9llo \u2603");
 					template.send("out", order);
-					template.send("out", MessageBuilder.withPayload("from message").setHeader("ignored", 1).build());
+					template.send("out", MessageBuilder.withPayload("from message").setHeader("note", 1).build());
+					template.send("out", MessageBuilder.withPayload("no headers").build());
 					assertThat(pull.recv()).isEqualTo(bytes);
+					assertThat(pull.hasReceiveMore()).isFalse();
 					assertThat(pull.recv()).isEqualTo("h\u00e9llo \u2603".getBytes(StandardCharsets.UTF_8));
 					assertThat(pull.recv()).isEqualTo(jsonMapper.writeValueAsBytes(order));
+					// the sender's headers travel in the metadata frame before the
+					// payload
+					assertThat(ZmqMetadataCodec.decode(pull.recv()).headers()).containsExactly(Map.entry("note", "1"));
+					assertThat(pull.hasReceiveMore()).isTrue();
 					assertThat(pull.recv()).isEqualTo("from message".getBytes(StandardCharsets.UTF_8));
+					// a message without headers of the sender's stays plain
+					assertThat(pull.recv()).isEqualTo("no headers".getBytes(StandardCharsets.UTF_8));
 					assertThat(pull.hasReceiveMore()).isFalse();
 				}
 			});

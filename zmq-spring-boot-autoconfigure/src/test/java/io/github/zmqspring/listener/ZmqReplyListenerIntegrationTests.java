@@ -60,8 +60,11 @@ import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.messaging.Message;
+import org.springframework.messaging.MessageHeaders;
 import org.springframework.messaging.converter.MessageConversionException;
 import org.springframework.messaging.handler.annotation.Header;
+import org.springframework.messaging.support.MessageBuilder;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -136,6 +139,30 @@ class ZmqReplyListenerIntegrationTests {
 				finally {
 					threads.shutdownNow();
 				}
+			});
+	}
+
+	@Test
+	void headersOfAMessageTravelAsMetadataToTheListener() {
+		this.runner.withUserConfiguration(HeaderServer.class)
+			.withPropertyValues("zmq.sockets.client.type=dealer", "zmq.sockets.client.connect=inproc://headers")
+			.run((context) -> {
+				ZmqTemplate template = context.getBean(ZmqTemplate.class);
+				Message<Order> request = MessageBuilder.withPayload(new Order("h-1", 2))
+					.setHeader("tenant", "acme")
+					.setHeader("attempt", 3)
+					.setHeader(MessageHeaders.CONTENT_TYPE, "application/json")
+					.build();
+				assertThat(template.request("client", request, String.class))
+					.isEqualTo("h-1 for acme, attempt 3, application/json");
+				assertThat(template.request("client", new Order("plain", 1), String.class))
+					.isEqualTo("plain for nobody, attempt 0, none");
+				Message<Order> bad = MessageBuilder.withPayload(new Order("x", 1))
+					.setHeader("complex", new Order("not", 0))
+					.build();
+				assertThatExceptionOfType(MessageConversionException.class)
+					.isThrownBy(() -> template.request("client", bad, String.class))
+					.withMessageContaining("Header 'complex'");
 			});
 	}
 
@@ -436,6 +463,19 @@ class ZmqReplyListenerIntegrationTests {
 		Confirmation confirmInproc(Order order, @Header(ZmqHeaders.ROUTING_ID) byte[] routingId) {
 			this.routingIds.add(routingId);
 			return new Confirmation(order.id(), order.quantity() * 10);
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class HeaderServer {
+
+		@ZmqListener(type = SocketType.REP, bind = "inproc://headers")
+		String handle(Order order, @Header(name = "tenant", required = false) String tenant,
+				@Header(name = "attempt", required = false) Integer attempt,
+				@Header(name = MessageHeaders.CONTENT_TYPE, required = false) String contentType) {
+			return order.id() + " for " + ((tenant != null) ? tenant : "nobody") + ", attempt "
+					+ ((attempt != null) ? attempt : 0) + ", " + ((contentType != null) ? contentType : "none");
 		}
 
 	}

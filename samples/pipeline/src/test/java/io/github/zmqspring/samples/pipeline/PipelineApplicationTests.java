@@ -36,8 +36,9 @@ class PipelineApplicationTests {
 	@Timeout(90)
 	void batchCompletesWithEveryWorkerTakingShare() throws Exception {
 		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(PipelineApplication.class)
-			.properties("pipeline.jobs=0", "pipeline.jobs-port=" + freePort(), "pipeline.results-port=" + freePort())
-			.run()) {
+			// command-line arguments: they override application.yml, default properties
+			// do not
+			.run("--pipeline.jobs=0", "--pipeline.jobs-port=" + freePort(), "--pipeline.results-port=" + freePort())) {
 			Sink.Report report = PipelineApplication.runBatch(context.getBean(ZmqTemplate.class),
 					context.getBean(Sink.class), 3000, 3);
 			assertThat(report.complete()).isTrue();

@@ -36,8 +36,9 @@ class QuickstartApplicationTests {
 	@Timeout(60)
 	void exchangesMessagesOverTcp() throws Exception {
 		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(QuickstartApplication.class)
-			.properties("demo.port=" + freePort())
-			.run()) {
+			// a command-line argument: it overrides application.yml, a default property
+			// does not
+			.run("--demo.port=" + freePort())) {
 			assertThat(QuickstartApplication.exchange(context.getBean(ZmqSocketManager.class), 3))
 				.containsExactly("message 1", "message 2", "message 3");
 		}

@@ -36,9 +36,10 @@ class RemoteLoggingApplicationTests {
 	@Timeout(60)
 	void aggregatorGetsSubscribedTopicsOnly() throws Exception {
 		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(RemoteLoggingApplication.class)
-			.properties("logging-demo.rounds=0", "logging-demo.orders-port=" + freePort(),
-					"logging-demo.billing-port=" + freePort())
-			.run()) {
+			// command-line arguments: they override application.yml, default properties
+			// do not
+			.run("--logging-demo.rounds=0", "--logging-demo.orders-port=" + freePort(),
+					"--logging-demo.billing-port=" + freePort())) {
 			Aggregator.Summary summary = RemoteLoggingApplication.publish(context.getBean(ZmqTemplate.class),
 					context.getBean(Aggregator.class), 50);
 			assertThat(summary.complete()).isTrue();
