@@ -30,6 +30,11 @@ import org.zeromq.SocketType;
  * inline with {@link #type()}, {@link #bind()}, {@link #connect()} and {@link #topics()}
  * (registered under the listener's id). Supported socket types: SUB, XSUB, PULL, PAIR.
  * <p>
+ * With discovery enabled ({@code zmq.discovery.enabled=true}), {@link #announce()}
+ * advertises the socket's bound endpoints under a service name, and a
+ * {@code discovery://service} endpoint in {@link #connect()} (or in the declared socket's
+ * {@code connect}) keeps the socket connected to every live instance of that service.
+ * <p>
  * The String attributes resolve {@code ${...}} placeholders and {@code #{...}} SpEL
  * expressions. The annotation is repeatable and can be used as a meta-annotation.
  * Parameters are resolved by spring-messaging: a POJO (JSON), {@code String},
@@ -70,10 +75,19 @@ public @interface ZmqListener {
 	String[] bind() default {};
 
 	/**
-	 * Endpoints an inline socket connects to.
+	 * Endpoints an inline socket connects to; {@code discovery://service} connects to
+	 * every live instance of a service as it appears, and disconnects when it leaves.
 	 * @return the endpoints
 	 */
 	String[] connect() default {};
+
+	/**
+	 * The service name under which discovery announces an inline socket's bound endpoints
+	 * (the real port when bound to port 0). A declared socket is announced through its
+	 * {@code zmq.sockets.<name>.announce} property instead.
+	 * @return the service name, empty for none
+	 */
+	String announce() default "";
 
 	/**
 	 * Topics an inline SUB or XSUB socket subscribes to; an inline SUB without topics

@@ -204,13 +204,16 @@ public class ZmqListenerAnnotationBeanPostProcessor
 		List<String> bind = resolveArray(annotation.getStringArray("bind"));
 		List<String> connect = resolveArray(annotation.getStringArray("connect"));
 		List<String> topics = resolveArray(annotation.getStringArray("topics"));
-		boolean inline = types.length > 0 || !bind.isEmpty() || !connect.isEmpty() || !topics.isEmpty();
+		String announce = resolveString(annotation.getString("announce"));
+		boolean inline = types.length > 0 || !bind.isEmpty() || !connect.isEmpty() || !topics.isEmpty()
+				|| StringUtils.hasText(announce);
 		ZmqSocketManager manager = this.beanFactory.getBean(ZmqSocketManager.class);
 		ZmqSocketSpec spec;
 		if (StringUtils.hasText(socket)) {
 			if (inline) {
 				throw new InvalidZmqSocketSpecException(origin + ".socket", socket,
-						"names a declared socket; 'type', 'bind', 'connect' and 'topics' apply to inline sockets only");
+						"names a declared socket; 'type', 'bind', 'connect', 'topics' and 'announce' apply to inline sockets only"
+								+ " (announce a declared socket with zmq.sockets." + socket + ".announce)");
 			}
 			spec = manager.claim(socket, origin);
 		}
@@ -222,7 +225,13 @@ public class ZmqListenerAnnotationBeanPostProcessor
 			if (types[0] == SocketType.SUB && topics.isEmpty()) {
 				topics = List.of("");
 			}
-			spec = ZmqSocketSpec.builder(id, origin).type(types[0]).bind(bind).connect(connect).topics(topics).build();
+			spec = ZmqSocketSpec.builder(id, origin)
+				.type(types[0])
+				.bind(bind)
+				.connect(connect)
+				.topics(topics)
+				.announce(announce)
+				.build();
 		}
 		if (!SUPPORTED.contains(spec.getType())) {
 			throw new InvalidZmqSocketSpecException(origin + (StringUtils.hasText(socket) ? ".socket" : ".type"),

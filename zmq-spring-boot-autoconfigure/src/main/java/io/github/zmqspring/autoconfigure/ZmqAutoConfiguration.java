@@ -22,12 +22,14 @@ import io.github.zmqspring.core.ZmqOperations;
 import io.github.zmqspring.discovery.ZmqBeaconServiceRegistry;
 import io.github.zmqspring.discovery.ZmqDeclaredSocketsDiscovery;
 import io.github.zmqspring.discovery.ZmqDiscoveryConnector;
+import io.github.zmqspring.discovery.ZmqListenerDiscovery;
 import io.github.zmqspring.discovery.ZmqServiceRegistry;
 import io.github.zmqspring.core.ZmqSocketFactory;
 import io.github.zmqspring.core.ZmqSocketManager;
 import io.github.zmqspring.core.ZmqTemplate;
 import io.github.zmqspring.listener.ZmqListenerContainerFactory;
 import io.github.zmqspring.listener.ZmqListenerErrorHandler;
+import io.github.zmqspring.listener.ZmqListenerSocketHook;
 import org.zeromq.ZContext;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -202,6 +204,14 @@ public final class ZmqAutoConfiguration {
 					properties.getDiscovery().getAdvertisedAddress());
 		}
 
+		@Bean
+		@ConditionalOnMissingBean
+		ZmqListenerDiscovery zmqListenerDiscovery(ZmqBeaconServiceRegistry zmqBeaconServiceRegistry,
+				ZmqDiscoveryConnector connector, ZmqProperties properties) {
+			return new ZmqListenerDiscovery(zmqBeaconServiceRegistry, connector,
+					properties.getDiscovery().getAdvertisedAddress());
+		}
+
 	}
 
 	/**
@@ -215,10 +225,12 @@ public final class ZmqAutoConfiguration {
 		@Bean
 		@ConditionalOnMissingBean
 		ZmqListenerContainerFactory zmqListenerContainerFactory(ZmqSocketManager socketManager,
-				ZmqProperties properties, ObjectProvider<ZmqListenerErrorHandler> errorHandler) {
+				ZmqProperties properties, ObjectProvider<ZmqListenerErrorHandler> errorHandler,
+				ObjectProvider<ZmqListenerSocketHook> socketHooks) {
 			ZmqListenerContainerFactory factory = new ZmqListenerContainerFactory(socketManager);
 			factory.setStopTimeout(properties.getContext().getShutdownTimeout());
 			errorHandler.ifUnique(factory::setErrorHandler);
+			factory.setSocketHooks(socketHooks.orderedStream().toList());
 			return factory;
 		}
 

@@ -20,9 +20,11 @@ import java.nio.ByteBuffer;
 import java.nio.channels.Pipe;
 import java.time.Duration;
 import java.util.List;
+import java.util.Queue;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -73,6 +75,11 @@ public final class ZmqSocketOwner {
 	private final ZmqSocketSpec spec;
 
 	private final BlockingQueue<Object> queue;
+
+	// unbounded and apart from the messages: a callback (such as a connect from
+	// discovery) must get through even when the queue is full of messages that wait for
+	// that very peer
+	private final Queue<Task<?>> tasks = new ConcurrentLinkedQueue<>();
 
 	private final AtomicBoolean parked = new AtomicBoolean();
 
@@ -272,7 +279,9 @@ public final class ZmqSocketOwner {
 	}
 
 	/**
-	 * Run a callback on the owning thread, with the socket.
+	 * Run a callback on the owning thread, with the socket. Callbacks run in call order,
+	 * ahead of queued messages, and never wait for room: a full socket does not hold them
+	 * back.
 	 * @param <T> the result type
 	 * @param callback the callback
 	 * @return a future of the callback's result
@@ -280,13 +289,10 @@ public final class ZmqSocketOwner {
 	public <T> CompletableFuture<T> execute(Function<ZmqSocketHandle, T> callback) {
 		checkRunning();
 		Task<T> task = new Task<>(callback);
-		try {
-			this.queue.put(task);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			task.result.completeExceptionally(ex);
-			return task.result;
+		this.tasks.add(task);
+		if (!this.running) {
+			// the owning thread may have failed what was left before this task arrived
+			failTasks();
 		}
 		wake();
 		return task.result;
@@ -386,6 +392,7 @@ public final class ZmqSocketOwner {
 		Pollers pollers = initial;
 		Object pending = null;
 		while (this.running) {
+			runTasks(handle);
 			if (readsInbound() != pollers.reads) {
 				// an inbound handler was set after start: watch the socket for input too
 				pollers = pollers.rebuild(handle, readsInbound());
@@ -396,16 +403,12 @@ public final class ZmqSocketOwner {
 			boolean blocked = false;
 			long timeout = -1;
 			while (this.running) {
+				runTasks(handle);
 				if (pending == null) {
 					pending = this.queue.poll();
 				}
 				if (pending == null) {
 					break;
-				}
-				if (pending instanceof Task<?> task) {
-					task.run(handle);
-					pending = null;
-					continue;
 				}
 				if (!gate.isOpen()) {
 					timeout = GATE_POLL_MILLIS;
@@ -420,18 +423,25 @@ public final class ZmqSocketOwner {
 			if (!this.running) {
 				break;
 			}
-			if (pending == null && timeout < 0) {
-				this.parked.set(true);
-				if (!this.queue.isEmpty()) {
-					this.parked.set(false);
-					continue;
-				}
+			// parked while blocked too: a task (a connect to the peer the blocked message
+			// waits for) must wake the thread
+			this.parked.set(true);
+			if (!this.tasks.isEmpty() || (pending == null && timeout < 0 && !this.queue.isEmpty())) {
+				this.parked.set(false);
+				continue;
 			}
 			(blocked ? pollers.writable : pollers.idle).poll(timeout);
 			this.parked.set(false);
 			drainWakeup();
 		}
 		flush(socket, pending, pollers.writable);
+	}
+
+	private void runTasks(ZmqSocketHandle handle) {
+		Task<?> task;
+		while ((task = this.tasks.poll()) != null) {
+			task.run(handle);
+		}
 	}
 
 	private void readAll(ZMQ.Socket socket, ZmqPeerTracker tracker) {
@@ -504,20 +514,25 @@ public final class ZmqSocketOwner {
 	}
 
 	private void failRemaining() {
+		failTasks();
 		Object command;
 		int dropped = 0;
 		while ((command = this.queue.poll()) != null) {
 			ZmqException closed = new ZmqException("Socket '" + this.spec.getName() + "' closed before sending");
-			if (command instanceof Task<?> task) {
-				task.result.completeExceptionally(closed);
-			}
-			else if (((Outbound) command).done != null) {
+			if (((Outbound) command).done != null) {
 				((Outbound) command).done.completeExceptionally(closed);
 			}
 			dropped++;
 		}
 		if (dropped > 0) {
 			logger.warn("Socket '" + this.spec.getName() + "' closed with " + dropped + " queued messages unsent");
+		}
+	}
+
+	private void failTasks() {
+		Task<?> task;
+		while ((task = this.tasks.poll()) != null) {
+			task.result.completeExceptionally(new ZmqException("Socket '" + this.spec.getName() + "' is closed"));
 		}
 	}
 

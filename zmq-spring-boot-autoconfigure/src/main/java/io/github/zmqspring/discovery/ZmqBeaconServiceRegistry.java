@@ -36,6 +36,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
 
 import io.github.zmqspring.core.ZmqLifecyclePhases;
 import org.apache.commons.logging.Log;
@@ -54,6 +55,10 @@ import org.springframework.context.SmartLifecycle;
  * The receiving thread survives anything a packet can do: malformed, foreign, oversized
  * or wrongly signed packets are counted by reason ({@link #getRejectedCount()}) and
  * ignored.
+ * <p>
+ * Listeners and application events are told of changes one at a time, in the order the
+ * changes happened, but outside the lock that guards the instances: a callback may read
+ * the registry from any thread, and add or remove listeners from its own thread.
  *
  * @author zmq-spring-boot
  */
@@ -80,7 +85,13 @@ public class ZmqBeaconServiceRegistry implements ZmqServiceRegistry, SmartLifecy
 
 	private final String instanceId = UUID.randomUUID().toString();
 
+	// guards the instances; never held while listeners or event publishers run
 	private final Object lock = new Object();
+
+	// held while listeners are told of a change, so that they hear of changes in the
+	// order they happened and a new listener's replay cannot interleave with them;
+	// reentrant, so a callback may add a listener on its own thread
+	private final ReentrantLock delivery = new ReentrantLock();
 
 	// service -> key -> entry
 	private final Map<String, Map<String, Entry>> instances = new LinkedHashMap<>();
@@ -209,13 +220,18 @@ public class ZmqBeaconServiceRegistry implements ZmqServiceRegistry, SmartLifecy
 
 	@Override
 	public Subscription addListener(ZmqServiceInstanceListener listener) {
-		synchronized (this.lock) {
-			for (Map<String, Entry> entries : this.instances.values()) {
-				for (Entry entry : entries.values()) {
-					listener.joined(entry.instance);
-				}
+		this.delivery.lock();
+		try {
+			List<ZmqServiceInstance> live = new ArrayList<>();
+			synchronized (this.lock) {
+				this.instances.values().forEach((entries) -> entries.values().forEach((e) -> live.add(e.instance)));
 			}
+			// no change is delivered meanwhile: the delivery lock is held
+			live.forEach(listener::joined);
 			this.listeners.add(listener);
+		}
+		finally {
+			this.delivery.unlock();
 		}
 		return () -> this.listeners.remove(listener);
 	}
@@ -316,19 +332,26 @@ public class ZmqBeaconServiceRegistry implements ZmqServiceRegistry, SmartLifecy
 		if (goodbye) {
 			this.announcements.forEach((instance) -> send(instance, true));
 		}
-		synchronized (this.lock) {
-			this.running = false;
-			try {
-				// wakes the receiver out of its blocking receive (no JeroMQ socket here)
-				channel.close();
-			}
-			catch (IOException ex) {
-				logger.debug("Closing the discovery channel failed", ex);
-			}
+		this.delivery.lock();
+		try {
 			List<Entry> all = new ArrayList<>();
-			this.instances.values().forEach((entries) -> all.addAll(entries.values()));
-			this.instances.clear();
+			synchronized (this.lock) {
+				this.running = false;
+				try {
+					// wakes the receiver out of its blocking receive (no JeroMQ socket
+					// here)
+					channel.close();
+				}
+				catch (IOException ex) {
+					logger.debug("Closing the discovery channel failed", ex);
+				}
+				this.instances.values().forEach((entries) -> all.addAll(entries.values()));
+				this.instances.clear();
+			}
 			all.forEach((entry) -> left(entry.instance, ZmqServiceInstanceListener.LeaveReason.STOPPED));
+		}
+		finally {
+			this.delivery.unlock();
 		}
 		Thread receiver = this.receiver;
 		if (receiver != null) {
@@ -413,48 +436,86 @@ public class ZmqBeaconServiceRegistry implements ZmqServiceRegistry, SmartLifecy
 		}
 		this.received.incrementAndGet();
 		ZmqServiceInstance instance = beacon.instance();
-		synchronized (this.lock) {
-			if (!this.running) {
-				return;
-			}
-			if (beacon.goodbye()) {
-				Map<String, Entry> entries = this.instances.get(instance.service());
-				if (entries != null && entries.remove(instance.key()) != null) {
-					if (entries.isEmpty()) {
-						this.instances.remove(instance.service());
-					}
-					left(instance, ZmqServiceInstanceListener.LeaveReason.GOODBYE);
+		Entry seen = findEntry(instance);
+		if (seen != null && !beacon.goodbye()) {
+			// the common case, a live instance heard again: no change to deliver
+			seen.lastSeen = System.nanoTime();
+			return;
+		}
+		this.delivery.lock();
+		try {
+			boolean changed;
+			synchronized (this.lock) {
+				if (!this.running) {
+					return;
 				}
-				return;
+				changed = beacon.goodbye() ? remove(instance) : add(instance);
 			}
-			Map<String, Entry> entries = this.instances.computeIfAbsent(instance.service(),
-					(key) -> new LinkedHashMap<>());
-			Entry entry = entries.get(instance.key());
-			if (entry != null) {
-				entry.lastSeen = System.nanoTime();
-				return;
+			if (changed && beacon.goodbye()) {
+				left(instance, ZmqServiceInstanceListener.LeaveReason.GOODBYE);
 			}
-			entries.put(instance.key(), new Entry(instance, System.nanoTime()));
-			joined(instance);
+			else if (changed) {
+				joined(instance);
+			}
+		}
+		finally {
+			this.delivery.unlock();
 		}
 	}
 
-	private void expire() {
-		long now = System.nanoTime();
-		long ttl = this.ttl.toNanos();
+	private Entry findEntry(ZmqServiceInstance instance) {
 		synchronized (this.lock) {
+			Map<String, Entry> entries = this.instances.get(instance.service());
+			return (entries != null) ? entries.get(instance.key()) : null;
+		}
+	}
+
+	// under the lock: whether the instance is new
+	private boolean add(ZmqServiceInstance instance) {
+		Map<String, Entry> entries = this.instances.computeIfAbsent(instance.service(), (key) -> new LinkedHashMap<>());
+		Entry entry = entries.get(instance.key());
+		if (entry != null) {
+			entry.lastSeen = System.nanoTime();
+			return false;
+		}
+		entries.put(instance.key(), new Entry(instance, System.nanoTime()));
+		return true;
+	}
+
+	// under the lock: whether the instance was live
+	private boolean remove(ZmqServiceInstance instance) {
+		Map<String, Entry> entries = this.instances.get(instance.service());
+		if (entries == null || entries.remove(instance.key()) == null) {
+			return false;
+		}
+		if (entries.isEmpty()) {
+			this.instances.remove(instance.service());
+		}
+		return true;
+	}
+
+	private void expire() {
+		long ttl = this.ttl.toNanos();
+		this.delivery.lock();
+		try {
+			long now = System.nanoTime();
 			List<ZmqServiceInstance> expired = new ArrayList<>();
-			this.instances.values().removeIf((entries) -> {
-				entries.values().removeIf((entry) -> {
-					if (now - entry.lastSeen > ttl) {
-						expired.add(entry.instance);
-						return true;
-					}
-					return false;
+			synchronized (this.lock) {
+				this.instances.values().removeIf((entries) -> {
+					entries.values().removeIf((entry) -> {
+						if (now - entry.lastSeen > ttl) {
+							expired.add(entry.instance);
+							return true;
+						}
+						return false;
+					});
+					return entries.isEmpty();
 				});
-				return entries.isEmpty();
-			});
+			}
 			expired.forEach((instance) -> left(instance, ZmqServiceInstanceListener.LeaveReason.EXPIRED));
+		}
+		finally {
+			this.delivery.unlock();
 		}
 	}
 

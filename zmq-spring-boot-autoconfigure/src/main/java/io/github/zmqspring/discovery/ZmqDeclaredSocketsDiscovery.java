@@ -90,6 +90,31 @@ public class ZmqDeclaredSocketsDiscovery implements SmartLifecycle {
 		return "tcp://" + host + bound.substring(colon);
 	}
 
+	/**
+	 * Announce the bound endpoints of a socket whose spec sets {@code announce}.
+	 * @param beacon the beacon
+	 * @param spec the socket's spec
+	 * @param boundEndpoints the endpoints it bound, with their real ports
+	 * @param advertisedAddress the advertised host, or {@code null}
+	 * @return the announced instances, empty when the spec announces nothing
+	 */
+	static List<ZmqServiceInstance> announce(ZmqBeaconServiceRegistry beacon, ZmqSocketSpec spec,
+			List<String> boundEndpoints, String advertisedAddress) {
+		if (spec.getAnnounce() == null) {
+			return List.of();
+		}
+		List<ZmqServiceInstance> announced = new ArrayList<>();
+		for (String bound : boundEndpoints) {
+			String endpoint = advertise(bound, advertisedAddress);
+			if (endpoint.startsWith("tcp://0.0.0.0:") || endpoint.startsWith("tcp://*:")) {
+				logger.warn("Socket '" + spec.getName() + "' announces " + endpoint
+						+ ", which peers cannot reach; set zmq.discovery.advertised-address");
+			}
+			announced.add(beacon.announce(spec.getAnnounce(), endpoint, spec.getType().type));
+		}
+		return announced;
+	}
+
 	@Override
 	public synchronized void start() {
 		if (this.running) {
@@ -109,16 +134,8 @@ public class ZmqDeclaredSocketsDiscovery implements SmartLifecycle {
 				logger.debug("Socket '" + name + "' is not managed here: " + ex.getMessage());
 				continue;
 			}
-			if (spec.getAnnounce() != null) {
-				for (String bound : this.manager.getBoundEndpoints(name)) {
-					String endpoint = advertise(bound, this.advertisedAddress);
-					if (endpoint.startsWith("tcp://0.0.0.0:") || endpoint.startsWith("tcp://*:")) {
-						logger.warn("Socket '" + name + "' announces " + endpoint
-								+ ", which peers cannot reach; set zmq.discovery.advertised-address");
-					}
-					this.announced.add(this.beacon.announce(spec.getAnnounce(), endpoint, spec.getType().type));
-				}
-			}
+			this.announced
+				.addAll(announce(this.beacon, spec, this.manager.getBoundEndpoints(name), this.advertisedAddress));
 			for (ZmqEndpoint endpoint : spec.getConnect()) {
 				if (endpoint.isDiscovery()) {
 					this.attachments.add(this.connector.attach(endpoint.getAddress(),

@@ -15,7 +15,9 @@
  */
 package io.github.zmqspring.discovery;
 
-import java.util.LinkedHashSet;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Set;
 
 import org.apache.commons.logging.Log;
@@ -65,7 +67,11 @@ public class ZmqDiscoveryConnector {
 
 		private final ZmqEndpointTarget target;
 
-		private final Set<String> connected = new LinkedHashSet<>();
+		// endpoint -> the live instances there: one application that restarts on a fixed
+		// port is a new instance at the same endpoint, and the old one expiring later
+		// must
+		// not disconnect the new one
+		private final Map<String, Set<String>> connected = new LinkedHashMap<>();
 
 		private boolean detached;
 
@@ -76,7 +82,11 @@ public class ZmqDiscoveryConnector {
 
 		@Override
 		public synchronized void joined(ZmqServiceInstance instance) {
-			if (!this.detached && instance.service().equals(this.service) && this.connected.add(instance.endpoint())) {
+			if (this.detached || !instance.service().equals(this.service)) {
+				return;
+			}
+			Set<String> there = this.connected.computeIfAbsent(instance.endpoint(), (endpoint) -> new HashSet<>());
+			if (there.add(instance.key()) && there.size() == 1) {
 				logger.debug("Connecting " + this.target + " to " + instance);
 				this.target.connect(instance.endpoint());
 			}
@@ -84,8 +94,12 @@ public class ZmqDiscoveryConnector {
 
 		@Override
 		public synchronized void left(ZmqServiceInstance instance, LeaveReason reason) {
-			if (!this.detached && instance.service().equals(this.service)
-					&& this.connected.remove(instance.endpoint())) {
+			if (this.detached || !instance.service().equals(this.service)) {
+				return;
+			}
+			Set<String> there = this.connected.get(instance.endpoint());
+			if (there != null && there.remove(instance.key()) && there.isEmpty()) {
+				this.connected.remove(instance.endpoint());
 				logger.debug("Disconnecting " + this.target + " from " + instance + " (" + reason + ")");
 				this.target.disconnect(instance.endpoint());
 			}
@@ -93,7 +107,7 @@ public class ZmqDiscoveryConnector {
 
 		synchronized void detach() {
 			this.detached = true;
-			for (String endpoint : this.connected) {
+			for (String endpoint : this.connected.keySet()) {
 				try {
 					this.target.disconnect(endpoint);
 				}

@@ -17,7 +17,9 @@ package io.github.zmqspring.discovery;
 
 /**
  * Told when an instance of a service joins or leaves a {@link ZmqServiceRegistry}.
- * Callbacks run on the registry's thread and must return quickly.
+ * Callbacks run on the registry's thread, one at a time and in order, and must return
+ * quickly. They run outside the lock that guards the instances, so they may read the
+ * registry from any thread.
  *
  * @author zmq-spring-boot
  */

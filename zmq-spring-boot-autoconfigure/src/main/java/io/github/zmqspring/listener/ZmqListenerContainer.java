@@ -22,6 +22,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Queue;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.Map;
@@ -37,6 +38,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 
 import io.github.zmqspring.convert.ZmqMessageConverters;
 import io.github.zmqspring.convert.ZmqMetadata;
@@ -124,6 +126,11 @@ public class ZmqListenerContainer {
 
 	private volatile Run current;
 
+	private List<ZmqListenerSocketHook> socketHooks = List.of();
+
+	// what the socket hooks of the current run asked to close at stop
+	private final List<AutoCloseable> hookHandles = new ArrayList<>();
+
 	/**
 	 * Create a container; nothing happens until {@link #start()}.
 	 * @param endpoint the listener
@@ -205,6 +212,33 @@ public class ZmqListenerContainer {
 	}
 
 	/**
+	 * Set the hooks told when this container's socket has opened (such as discovery).
+	 * @param socketHooks the hooks, called in order at each start
+	 */
+	public void setSocketHooks(List<ZmqListenerSocketHook> socketHooks) {
+		this.socketHooks = List.copyOf(socketHooks);
+	}
+
+	/**
+	 * Run a callback with the socket on the socket's own thread (DESIGN rule 1), for
+	 * example to connect it to an endpoint found at run time. Callbacks run in call
+	 * order, between messages; they must be short, since no message is received
+	 * meanwhile.
+	 * @param <T> the result type
+	 * @param callback the callback
+	 * @return a future of the callback's result, failed when the container is not running
+	 * or stops first
+	 */
+	public <T> CompletableFuture<T> execute(Function<ZmqSocketHandle, T> callback) {
+		Run run = this.current;
+		if (run == null) {
+			return CompletableFuture
+				.failedFuture(new ZmqException("Listener '" + getListenerId() + "' is not running"));
+		}
+		return run.execute(callback);
+	}
+
+	/**
 	 * Start the container and wait until its socket has bound and connected.
 	 * @throws ZmqException (or its subclass naming the property at fault) when the socket
 	 * cannot be opened, for example when the port is in use
@@ -218,7 +252,37 @@ public class ZmqListenerContainer {
 			run.start();
 			this.current = run;
 			this.running = true;
+			openHooks();
 		}
+	}
+
+	private void openHooks() {
+		List<String> bound = this.socketManager.getBoundEndpoints(getSocketName());
+		try {
+			for (ZmqListenerSocketHook hook : this.socketHooks) {
+				AutoCloseable handle = hook.socketOpened(this, bound);
+				if (handle != null) {
+					this.hookHandles.add(handle);
+				}
+			}
+		}
+		catch (RuntimeException ex) {
+			stop();
+			throw ex;
+		}
+	}
+
+	// before the socket closes, so that a goodbye goes out while it still serves
+	private void closeHooks() {
+		for (int i = this.hookHandles.size() - 1; i >= 0; i--) {
+			try {
+				this.hookHandles.get(i).close();
+			}
+			catch (Exception ex) {
+				logger.warn("Listener '" + getListenerId() + "' could not close " + this.hookHandles.get(i), ex);
+			}
+		}
+		this.hookHandles.clear();
 	}
 
 	/**
@@ -229,6 +293,7 @@ public class ZmqListenerContainer {
 	 */
 	public boolean stop() {
 		synchronized (this.lifecycleMonitor) {
+			closeHooks();
 			Run run = this.current;
 			this.running = false;
 			this.current = null;
@@ -325,6 +390,10 @@ public class ZmqListenerContainer {
 
 		private final List<Thread> workers = new ArrayList<>();
 
+		private final Queue<SocketTask<?>> tasks = new ConcurrentLinkedQueue<>();
+
+		private volatile boolean closed;
+
 		private final CountDownLatch workersDone;
 
 		private volatile boolean active = true;
@@ -414,6 +483,7 @@ public class ZmqListenerContainer {
 				this.ready.complete(handle);
 				this.socket = handle.getSocket();
 				while (this.active) {
+					runTasks(handle);
 					flushReplies();
 					ZMsg msg;
 					while (this.active && (msg = ZMsg.recvMsg(this.socket, ZMQ.DONTWAIT)) != null) {
@@ -433,11 +503,41 @@ public class ZmqListenerContainer {
 						+ "' failed; its thread is ending", ex);
 			}
 			finally {
+				this.closed = true;
+				failTasks();
 				poller.close();
 				ZmqListenerContainer.this.socketManager.registerBoundEndpoints(this.spec.getName(), List.of());
 				ZmqListenerContainer.this.socketFactory.close(handle);
 				closePipe();
 				this.terminated.countDown();
+			}
+		}
+
+		<T> CompletableFuture<T> execute(Function<ZmqSocketHandle, T> callback) {
+			SocketTask<T> task = new SocketTask<>(callback);
+			this.tasks.add(task);
+			if (this.closed) {
+				// the socket's thread may have failed what was left before this arrived
+				failTasks();
+			}
+			else {
+				signal();
+			}
+			return task.result;
+		}
+
+		private void runTasks(ZmqSocketHandle handle) {
+			SocketTask<?> task;
+			while ((task = this.tasks.poll()) != null) {
+				task.run(handle);
+			}
+		}
+
+		private void failTasks() {
+			SocketTask<?> task;
+			while ((task = this.tasks.poll()) != null) {
+				task.result.completeExceptionally(
+						new ZmqException("Listener '" + getListenerId() + "' stopped before running a callback"));
 			}
 		}
 
@@ -667,6 +767,28 @@ public class ZmqListenerContainer {
 			}
 			catch (IOException ex) {
 				logger.debug("Closing the wake-up pipe failed", ex);
+			}
+		}
+
+	}
+
+	/** A callback waiting for the socket's thread. */
+	private static final class SocketTask<T> {
+
+		private final Function<ZmqSocketHandle, T> callback;
+
+		private final CompletableFuture<T> result = new CompletableFuture<>();
+
+		SocketTask(Function<ZmqSocketHandle, T> callback) {
+			this.callback = callback;
+		}
+
+		void run(ZmqSocketHandle handle) {
+			try {
+				this.result.complete(this.callback.apply(handle));
+			}
+			catch (RuntimeException ex) {
+				this.result.completeExceptionally(ex);
 			}
 		}
 

@@ -16,6 +16,7 @@
 package io.github.zmqspring.listener;
 
 import java.time.Duration;
+import java.util.List;
 
 import io.github.zmqspring.core.ZmqSocketManager;
 
@@ -40,6 +41,8 @@ public class ZmqListenerContainerFactory {
 	private Duration stopTimeout = Duration.ofSeconds(5);
 
 	private int queueCapacity = 1000;
+
+	private List<ZmqListenerSocketHook> socketHooks = List.of();
 
 	/**
 	 * Create a factory.
@@ -92,6 +95,15 @@ public class ZmqListenerContainerFactory {
 	}
 
 	/**
+	 * Set the hooks told when a container's socket opens, such as discovery's.
+	 * @param socketHooks the hooks, called in order
+	 */
+	public void setSocketHooks(List<ZmqListenerSocketHook> socketHooks) {
+		Assert.notNull(socketHooks, "'socketHooks' must not be null");
+		this.socketHooks = List.copyOf(socketHooks);
+	}
+
+	/**
 	 * Create a container for an endpoint.
 	 * @param endpoint the endpoint
 	 * @return the container, not started
@@ -103,8 +115,10 @@ public class ZmqListenerContainerFactory {
 				endpoint.getId(), endpoint.getSocketSpec().getName(), endpoint.getSocketSpec().getType());
 		ZmqListenerErrorHandler handler = (endpoint.getErrorHandler() != null) ? endpoint.getErrorHandler()
 				: this.errorHandler;
-		return new ZmqListenerContainer(endpoint, this.socketManager, adapter, handler, this.startTimeout,
-				this.stopTimeout, this.queueCapacity);
+		ZmqListenerContainer container = new ZmqListenerContainer(endpoint, this.socketManager, adapter, handler,
+				this.startTimeout, this.stopTimeout, this.queueCapacity);
+		container.setSocketHooks(this.socketHooks);
+		return container;
 	}
 
 }

@@ -20,8 +20,10 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -36,7 +38,9 @@ import static org.awaitility.Awaitility.await;
 /**
  * The beacon registry on real UDP sockets (host-local broadcast only): garbage is counted
  * and ignored while discovery keeps working, signed beacons are enforced, and instances
- * expire or leave.
+ * expire or leave. Also: several registries share one port in one JVM, callbacks run
+ * outside the registry's lock, late listeners are told of live instances, and a connector
+ * keeps an endpoint connected while any instance there is live.
  */
 @Timeout(30)
 class ZmqBeaconServiceRegistryTests {
@@ -153,6 +157,135 @@ class ZmqBeaconServiceRegistryTests {
 		polite.stop();
 		await().atMost(Duration.ofSeconds(1)).until(() -> registry.getInstances("svc").isEmpty());
 		assertThat(events).contains("left " + polite.getInstanceId() + " GOODBYE");
+	}
+
+	@Test
+	void twoRegistriesInOneJvmShareThePortAndHearEachOther() {
+		int port = freeUdpPort();
+		ZmqBeaconServiceRegistry first = start(port, Duration.ofMillis(200), Duration.ofSeconds(5), null);
+		// SO_REUSEADDR (and SO_REUSEPORT) on the receiver: the second bind does not clash
+		ZmqBeaconServiceRegistry second = start(port, Duration.ofMillis(200), Duration.ofSeconds(5), null);
+		first.announce("svc", "tcp://127.0.0.1:11", 8);
+		second.announce("svc", "tcp://127.0.0.1:12", 8);
+		for (ZmqBeaconServiceRegistry registry : List.of(first, second)) {
+			await().atMost(Duration.ofSeconds(5))
+				.untilAsserted(() -> assertThat(registry.getInstances("svc")).extracting(ZmqServiceInstance::endpoint)
+					.containsExactlyInAnyOrder("tcp://127.0.0.1:11", "tcp://127.0.0.1:12"));
+		}
+	}
+
+	@Test
+	void callbackMayReadTheRegistryFromAnotherThread() {
+		int port = freeUdpPort();
+		ZmqBeaconServiceRegistry registry = start(port, Duration.ofMillis(200), Duration.ofSeconds(5), null);
+		List<Object> seen = new CopyOnWriteArrayList<>();
+		registry.addListener(new ZmqServiceInstanceListener() {
+
+			@Override
+			public void joined(ZmqServiceInstance instance) {
+				// a callback that waits for another thread reading the registry: it used
+				// to deadlock, since callbacks ran under the registry's lock
+				try {
+					seen.add(CompletableFuture.supplyAsync(() -> registry.getInstances(instance.service()))
+						.get(5, TimeUnit.SECONDS));
+				}
+				catch (Exception ex) {
+					seen.add(ex);
+				}
+			}
+
+			@Override
+			public void left(ZmqServiceInstance instance, LeaveReason reason) {
+			}
+
+		});
+		ZmqServiceInstance instance = new ZmqServiceInstance("svc", "tcp://127.0.0.1:1", "other", 8);
+		sendRaw(port, new ZmqBeaconCodec(null).encode(new ZmqBeacon(instance, false)));
+		await().atMost(Duration.ofSeconds(10)).until(() -> !seen.isEmpty());
+		assertThat(seen).containsExactly(List.of(instance));
+	}
+
+	@Test
+	void listenerAddedLaterIsToldOfLiveInstancesAtOnceThenOfTheirLeaving() {
+		int port = freeUdpPort();
+		ZmqBeaconServiceRegistry registry = start(port, Duration.ofMillis(200), Duration.ofSeconds(20), null);
+		ZmqServiceInstance instance = new ZmqServiceInstance("svc", "tcp://127.0.0.1:1", "early", 8);
+		ZmqBeaconCodec codec = new ZmqBeaconCodec(null);
+		sendRaw(port, codec.encode(new ZmqBeacon(instance, false)));
+		await().atMost(Duration.ofSeconds(5)).until(() -> registry.getInstances("svc").size() == 1);
+		List<String> events = new CopyOnWriteArrayList<>();
+		Thread caller = Thread.currentThread();
+		ZmqServiceRegistry.Subscription subscription = registry.addListener(new ZmqServiceInstanceListener() {
+
+			@Override
+			public void joined(ZmqServiceInstance joined) {
+				events.add("joined " + joined.instanceId() + ((Thread.currentThread() == caller) ? " (replay)" : ""));
+			}
+
+			@Override
+			public void left(ZmqServiceInstance left, LeaveReason reason) {
+				events.add("left " + left.instanceId() + " " + reason);
+			}
+
+		});
+		// told before addListener returns, long before the next beacon or the ttl
+		assertThat(events).containsExactly("joined early (replay)");
+		sendRaw(port, codec.encode(new ZmqBeacon(instance, true)));
+		await().atMost(Duration.ofSeconds(2)).until(() -> events.size() == 2);
+		assertThat(events).containsExactly("joined early (replay)", "left early GOODBYE");
+		subscription.close();
+	}
+
+	@Test
+	void connectorKeepsAnEndpointWhileAnyInstanceThereIsLiveAndDetachesOnlyItsTarget() {
+		int port = freeUdpPort();
+		ZmqBeaconServiceRegistry registry = start(port, Duration.ofMillis(200), Duration.ofSeconds(20), null);
+		ZmqDiscoveryConnector connector = new ZmqDiscoveryConnector(registry);
+		List<String> first = new CopyOnWriteArrayList<>();
+		List<String> second = new CopyOnWriteArrayList<>();
+		ZmqServiceRegistry.Subscription firstAttachment = connector.attach("svc", recorder(first));
+		connector.attach("svc", recorder(second));
+		ZmqBeaconCodec codec = new ZmqBeaconCodec(null);
+		// an application restarted on a fixed port: a new instance id at the same
+		// endpoint
+		// before the old one is gone
+		ZmqServiceInstance old = new ZmqServiceInstance("svc", "tcp://127.0.0.1:7", "old", 8);
+		ZmqServiceInstance restarted = new ZmqServiceInstance("svc", "tcp://127.0.0.1:7", "new", 8);
+		ZmqServiceInstance other = new ZmqServiceInstance("svc", "tcp://127.0.0.1:8", "other", 8);
+		for (ZmqServiceInstance instance : List.of(old, restarted, other)) {
+			registry.handle(codec.encode(new ZmqBeacon(instance, false)),
+					codec.encode(new ZmqBeacon(instance, false)).length);
+		}
+		assertThat(first).containsExactly("connect tcp://127.0.0.1:7", "connect tcp://127.0.0.1:8");
+		byte[] goodbye = codec.encode(new ZmqBeacon(old, true));
+		registry.handle(goodbye, goodbye.length);
+		// the restarted instance is still there: the endpoint stays connected
+		assertThat(first).containsExactly("connect tcp://127.0.0.1:7", "connect tcp://127.0.0.1:8");
+		goodbye = codec.encode(new ZmqBeacon(restarted, true));
+		registry.handle(goodbye, goodbye.length);
+		assertThat(first).containsExactly("connect tcp://127.0.0.1:7", "connect tcp://127.0.0.1:8",
+				"disconnect tcp://127.0.0.1:7");
+		assertThat(second).isEqualTo(first);
+		// detaching one target disconnects that one only
+		firstAttachment.close();
+		assertThat(first).endsWith("disconnect tcp://127.0.0.1:8");
+		assertThat(second).doesNotContain("disconnect tcp://127.0.0.1:8");
+	}
+
+	private static ZmqEndpointTarget recorder(List<String> calls) {
+		return new ZmqEndpointTarget() {
+
+			@Override
+			public void connect(String endpoint) {
+				calls.add("connect " + endpoint);
+			}
+
+			@Override
+			public void disconnect(String endpoint) {
+				calls.add("disconnect " + endpoint);
+			}
+
+		};
 	}
 
 }
