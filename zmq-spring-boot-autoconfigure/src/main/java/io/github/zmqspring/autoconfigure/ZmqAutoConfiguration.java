@@ -98,8 +98,10 @@ public final class ZmqAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
-		ZmqSocketFactory zmqSocketFactory(ZContext context) {
-			return new ZmqSocketFactory(context);
+		ZmqSocketFactory zmqSocketFactory(ZContext context, ZmqProperties properties) {
+			ZmqSocketFactory factory = new ZmqSocketFactory(context);
+			factory.setDiscoveryEnabled(properties.getDiscovery().isEnabled());
+			return factory;
 		}
 
 		@Bean

@@ -38,12 +38,23 @@ public class ZmqSocketFactory {
 
 	private final ZContext context;
 
+	private volatile boolean discoveryEnabled;
+
 	/**
 	 * Create a factory for the given context.
 	 * @param context the context that creates the sockets
 	 */
 	public ZmqSocketFactory(ZContext context) {
 		this.context = context;
+	}
+
+	/**
+	 * Set whether service discovery runs, so that {@code discovery://} endpoints are left
+	 * to it; when it does not, such an endpoint fails {@link #open} naming it.
+	 * @param discoveryEnabled whether discovery connects {@code discovery://} endpoints
+	 */
+	public void setDiscoveryEnabled(boolean discoveryEnabled) {
+		this.discoveryEnabled = discoveryEnabled;
 	}
 
 	/**
@@ -102,6 +113,12 @@ public class ZmqSocketFactory {
 			for (int i = 0; i < spec.getConnect().size(); i++) {
 				ZmqEndpoint endpoint = spec.getConnect().get(i);
 				if (endpoint.isDiscovery()) {
+					if (!this.discoveryEnabled) {
+						// never connected otherwise: fail now rather than wait forever
+						// for peers
+						throw new InvalidZmqSocketSpecException(spec.getOrigin() + ".connect[" + i + "]", endpoint,
+								"discovery:// endpoints need service discovery: set zmq.discovery.enabled=true");
+					}
 					continue; // resolved and connected by discovery at run time
 				}
 				try {

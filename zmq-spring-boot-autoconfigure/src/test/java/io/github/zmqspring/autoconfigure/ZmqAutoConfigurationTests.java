@@ -152,6 +152,14 @@ class ZmqAutoConfigurationTests {
 	}
 
 	@Test
+	void discoveryEndpointWithoutDiscoveryFailsNamingProperty() {
+		assertFailure("zmq.sockets.a.connect[1]", "zmq.sockets.a.type=push",
+				"zmq.sockets.a.connect=tcp://127.0.0.1:5999,discovery://workers");
+		assertFailure("set zmq.discovery.enabled=true", "zmq.sockets.a.type=push",
+				"zmq.sockets.a.connect=discovery://workers");
+	}
+
+	@Test
 	void awaitSubscribersOnNonPublisherFails() {
 		assertFailure("zmq.sockets.a.await-subscribers", "zmq.sockets.a.type=push", "zmq.sockets.a.bind=inproc://a",
 				"zmq.sockets.a.await-subscribers=2");

@@ -60,7 +60,9 @@ public final class NetnsPeer {
 					.connect(List.of("discovery://echo"))
 					.options(options)
 					.build();
-		ZmqSocketManager manager = new ZmqSocketManager(new ZmqSocketFactory(context), List.of(spec));
+		ZmqSocketFactory factory = new ZmqSocketFactory(context);
+		factory.setDiscoveryEnabled(true);
+		ZmqSocketManager manager = new ZmqSocketManager(factory, List.of(spec));
 		ZmqBeaconServiceRegistry registry = new ZmqBeaconServiceRegistry(port, broadcast, Duration.ofMillis(200),
 				Duration.ofSeconds(3), "netns-secret");
 		ZmqDeclaredSocketsDiscovery discovery = new ZmqDeclaredSocketsDiscovery(manager, registry,
