@@ -223,8 +223,10 @@ public final class ZmqAutoConfiguration {
 					new ZmqTypeResolver(List.of(packages.get(i)));
 				}
 				catch (IllegalArgumentException ex) {
+					// the resolver's message already says what is wrong; this one adds
+					// where
 					throw new IllegalArgumentException(
-							"Invalid zmq.converter.trusted-packages[" + i + "]: " + ex.getMessage(), ex);
+							"Invalid zmq.converter.trusted-packages[" + i + "]: " + ex.getMessage());
 				}
 			}
 			return new ZmqTypeResolver(packages);
