@@ -15,7 +15,12 @@
  */
 package io.github.zmqspring.autoconfigure;
 
+import java.util.List;
+
+import io.github.zmqspring.convert.JacksonCborMessageConverter;
+import io.github.zmqspring.convert.ZmqConverter;
 import io.github.zmqspring.convert.ZmqMessageConverters;
+import io.github.zmqspring.convert.ZmqTypeResolver;
 import io.github.zmqspring.annotation.EnableZmq;
 import io.github.zmqspring.core.ZmqContextLifecycle;
 import io.github.zmqspring.core.ZmqOperations;
@@ -32,6 +37,7 @@ import io.github.zmqspring.listener.ZmqListenerErrorHandler;
 import io.github.zmqspring.listener.ZmqListenerSocketHook;
 import org.zeromq.ZContext;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.dataformat.cbor.CBORMapper;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -45,6 +51,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
+import org.springframework.messaging.converter.CompositeMessageConverter;
 import org.springframework.messaging.converter.MessageConverter;
 
 /**
@@ -58,7 +65,9 @@ import org.springframework.messaging.converter.MessageConverter;
 @EnableConfigurationProperties(ZmqProperties.class)
 @Import({ ZmqAutoConfiguration.ContextConfiguration.class, ZmqAutoConfiguration.SocketConfiguration.class,
 		ZmqAutoConfiguration.JacksonMessageConverterConfiguration.class,
-		ZmqAutoConfiguration.BasicMessageConverterConfiguration.class, ZmqAutoConfiguration.TemplateConfiguration.class,
+		ZmqAutoConfiguration.JacksonCborMessageConverterConfiguration.class,
+		ZmqAutoConfiguration.BasicMessageConverterConfiguration.class,
+		ZmqAutoConfiguration.TypeResolverConfiguration.class, ZmqAutoConfiguration.TemplateConfiguration.class,
 		ZmqAutoConfiguration.DiscoveryConfiguration.class, ZmqAutoConfiguration.ListenerConfiguration.class })
 public final class ZmqAutoConfiguration {
 
@@ -115,7 +124,9 @@ public final class ZmqAutoConfiguration {
 	}
 
 	/**
-	 * The payload converter, with JSON through the application's {@link JsonMapper}.
+	 * The payload converter, with JSON through the application's {@link JsonMapper}, CBOR
+	 * when its data format is present, and the application's {@link ZmqConverter} beans
+	 * first.
 	 */
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnClass(JsonMapper.class)
@@ -123,8 +134,14 @@ public final class ZmqAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean(name = "zmqMessageConverter")
-		MessageConverter zmqMessageConverter(ObjectProvider<JsonMapper> jsonMapper) {
-			return ZmqMessageConverters.defaultConverter(jsonMapper.getIfAvailable());
+		MessageConverter zmqMessageConverter(ZmqProperties properties, ObjectProvider<JsonMapper> jsonMapper,
+				ObjectProvider<CborMessageConverterHolder> cbor,
+				@ZmqConverter ObjectProvider<MessageConverter> converters,
+				ObjectProvider<ZmqMessageConvertersCustomizer> customizers) {
+			ZmqMessageConverters.Builder builder = ZmqMessageConverters.builder()
+				.jsonConverter(ZmqMessageConverters.jsonConverter(jsonMapper.getIfAvailable()));
+			cbor.ifAvailable((holder) -> builder.cborConverter(holder.converter()));
+			return buildMessageConverter(builder, properties, converters, customizers);
 		}
 
 		// replies of generic types (ParameterizedTypeReference) are read with the app's
@@ -137,6 +154,36 @@ public final class ZmqAutoConfiguration {
 	}
 
 	/**
+	 * CBOR, when {@code jackson-dataformat-cbor} is on the class path, through the
+	 * application's {@code CBORMapper} (Spring Boot's, configured by
+	 * {@code spring.jackson.*}) when there is one.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass({ JsonMapper.class, CBORMapper.class })
+	static class JacksonCborMessageConverterConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		CborMessageConverterHolder zmqCborMessageConverterHolder(ObjectProvider<CBORMapper> cborMapper) {
+			CBORMapper mapper = cborMapper.getIfAvailable();
+			return new CborMessageConverterHolder(
+					(mapper != null) ? new JacksonCborMessageConverter(mapper) : new JacksonCborMessageConverter());
+		}
+
+	}
+
+	/**
+	 * Carries the CBOR converter from the configuration that may name CBOR types to the
+	 * one that must not; a holder rather than a {@code MessageConverter} bean, so that an
+	 * application injecting a {@code MessageConverter} by type still finds only
+	 * {@code zmqMessageConverter}.
+	 *
+	 * @param converter the CBOR converter
+	 */
+	record CborMessageConverterHolder(MessageConverter converter) {
+	}
+
+	/**
 	 * The payload converter of bytes and strings, when Jackson is absent.
 	 */
 	@Configuration(proxyBeanMethods = false)
@@ -145,8 +192,48 @@ public final class ZmqAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean(name = "zmqMessageConverter")
-		MessageConverter zmqMessageConverter() {
-			return ZmqMessageConverters.basicConverter();
+		MessageConverter zmqMessageConverter(ZmqProperties properties,
+				@ZmqConverter ObjectProvider<MessageConverter> converters,
+				ObjectProvider<ZmqMessageConvertersCustomizer> customizers) {
+			return buildMessageConverter(ZmqMessageConverters.builder(), properties, converters, customizers);
+		}
+
+	}
+
+	// as Boot's HttpMessageConverters: the application's converters come first, in
+	// order, then the built-in ones; customizers have the last word
+	private static MessageConverter buildMessageConverter(ZmqMessageConverters.Builder builder,
+			ZmqProperties properties, ObjectProvider<MessageConverter> converters,
+			ObjectProvider<ZmqMessageConvertersCustomizer> customizers) {
+		builder.charset(properties.getConverter().getCharset());
+		builder.addConverters(converters.orderedStream().toList());
+		List<MessageConverter> list = builder.converters();
+		customizers.orderedStream().forEach((customizer) -> customizer.customize(list));
+		return new CompositeMessageConverter(list);
+	}
+
+	/**
+	 * The allow-list of classes a {@code type-id} header may name.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	static class TypeResolverConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		ZmqTypeResolver zmqTypeResolver(ZmqProperties properties) {
+			List<String> packages = properties.getConverter().getTrustedPackages();
+			for (int i = 0; i < packages.size(); i++) {
+				try {
+					new ZmqTypeResolver(List.of(packages.get(i)));
+				}
+				catch (IllegalArgumentException ex) {
+					// the resolver's message already says what is wrong; this one adds
+					// where
+					throw new IllegalArgumentException(
+							"Invalid zmq.converter.trusted-packages[" + i + "]: " + ex.getMessage());
+				}
+			}
+			return new ZmqTypeResolver(packages);
 		}
 
 	}

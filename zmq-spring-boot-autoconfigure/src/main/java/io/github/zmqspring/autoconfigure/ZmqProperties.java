@@ -15,6 +15,8 @@
  */
 package io.github.zmqspring.autoconfigure;
 
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -54,6 +56,11 @@ public class ZmqProperties {
 	 */
 	private final Discovery discovery = new Discovery();
 
+	/**
+	 * Payload conversion: string charset and trusted type-id packages.
+	 */
+	private final Converter converter = new Converter();
+
 	public Context getContext() {
 		return this.context;
 	}
@@ -68,6 +75,10 @@ public class ZmqProperties {
 
 	public Discovery getDiscovery() {
 		return this.discovery;
+	}
+
+	public Converter getConverter() {
+		return this.converter;
 	}
 
 	/**
@@ -428,6 +439,41 @@ public class ZmqProperties {
 
 		public void setSecret(String secret) {
 			this.secret = secret;
+		}
+
+	}
+
+	/**
+	 * Payload conversion settings.
+	 */
+	public static class Converter {
+
+		/**
+		 * Charset of String payloads whose content type names none, on both sending and
+		 * receiving sides.
+		 */
+		private Charset charset = StandardCharsets.UTF_8;
+
+		/**
+		 * Packages whose classes a type-id header may name, such as com.example.events
+		 * (that package) or com.example.events.* (with sub-packages); empty trusts none.
+		 */
+		private List<String> trustedPackages = new ArrayList<>();
+
+		public Charset getCharset() {
+			return this.charset;
+		}
+
+		public void setCharset(Charset charset) {
+			this.charset = charset;
+		}
+
+		public List<String> getTrustedPackages() {
+			return this.trustedPackages;
+		}
+
+		public void setTrustedPackages(List<String> trustedPackages) {
+			this.trustedPackages = trustedPackages;
 		}
 
 	}
