@@ -24,6 +24,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.github.zmqspring.convert.ZmqMessageConverters;
 import io.github.zmqspring.core.InvalidZmqSocketSpecException;
 import io.github.zmqspring.core.ZmqSocketManager;
 import io.github.zmqspring.core.ZmqSocketSpec;
@@ -48,11 +49,7 @@ import org.springframework.core.annotation.AnnotationUtils;
 import org.springframework.core.annotation.MergedAnnotation;
 import org.springframework.core.annotation.MergedAnnotations;
 import org.springframework.core.annotation.MergedAnnotations.SearchStrategy;
-import org.springframework.messaging.converter.ByteArrayMessageConverter;
-import org.springframework.messaging.converter.CompositeMessageConverter;
-import org.springframework.messaging.converter.JacksonJsonMessageConverter;
 import org.springframework.messaging.converter.MessageConverter;
-import org.springframework.messaging.converter.StringMessageConverter;
 import org.springframework.messaging.handler.annotation.support.DefaultMessageHandlerMethodFactory;
 import org.springframework.util.Assert;
 import org.springframework.util.ClassUtils;
@@ -279,13 +276,7 @@ public class ZmqListenerAnnotationBeanPostProcessor
 		if (this.beanFactory.containsBean(MESSAGE_CONVERTER_BEAN_NAME)) {
 			return this.beanFactory.getBean(MESSAGE_CONVERTER_BEAN_NAME, MessageConverter.class);
 		}
-		List<MessageConverter> converters = new ArrayList<>();
-		converters.add(new ByteArrayMessageConverter());
-		converters.add(new StringMessageConverter());
-		if (JACKSON_PRESENT) {
-			converters.add(JsonConverterFactory.create(this.beanFactory));
-		}
-		return new CompositeMessageConverter(converters);
+		return JACKSON_PRESENT ? JsonConverterFactory.create(this.beanFactory) : ZmqMessageConverters.basicConverter();
 	}
 
 	private String resolveString(String value) {
@@ -326,10 +317,8 @@ public class ZmqListenerAnnotationBeanPostProcessor
 	private static final class JsonConverterFactory {
 
 		static MessageConverter create(ConfigurableListableBeanFactory beanFactory) {
-			tools.jackson.databind.json.JsonMapper mapper = beanFactory
-				.getBeanProvider(tools.jackson.databind.json.JsonMapper.class)
-				.getIfUnique();
-			return (mapper != null) ? new JacksonJsonMessageConverter(mapper) : new JacksonJsonMessageConverter();
+			return ZmqMessageConverters.defaultConverter(
+					beanFactory.getBeanProvider(tools.jackson.databind.json.JsonMapper.class).getIfUnique());
 		}
 
 	}

@@ -113,9 +113,6 @@ public final class ZmqPayloadConverter {
 		if (type == byte[].class) {
 			return (T) frame;
 		}
-		if (type == String.class) {
-			return (T) new String(frame, StandardCharsets.UTF_8);
-		}
 		Object converted;
 		try {
 			converted = this.messageConverter.fromMessage(MessageBuilder.withPayload(frame).build(), type);
