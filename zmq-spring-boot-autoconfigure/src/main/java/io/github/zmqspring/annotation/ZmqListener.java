@@ -104,6 +104,15 @@ public @interface ZmqListener {
 	String concurrency() default "";
 
 	/**
+	 * The content type that picks the converter for received payloads that name none (no
+	 * {@code content-type} in their metadata) and for replies, such as
+	 * {@code application/cbor}; defaults to the declared socket's
+	 * {@code zmq.sockets.<name>.content-type}, else the converters' default order.
+	 * @return the content type, empty for the default
+	 */
+	String contentType() default "";
+
+	/**
 	 * Whether the listener starts with the application (default {@code true}).
 	 * @return whether to start automatically
 	 */

@@ -53,6 +53,8 @@ import org.springframework.messaging.converter.MessageConverter;
 import org.springframework.messaging.handler.annotation.support.DefaultMessageHandlerMethodFactory;
 import org.springframework.util.Assert;
 import org.springframework.util.ClassUtils;
+import org.springframework.util.InvalidMimeTypeException;
+import org.springframework.util.MimeTypeUtils;
 import org.springframework.util.StringUtils;
 import org.springframework.validation.Validator;
 
@@ -165,6 +167,16 @@ public class ZmqListenerAnnotationBeanPostProcessor
 		ZmqListenerEndpoint endpoint = new ZmqListenerEndpoint(id, spec, listener.bean(), listener.method(),
 				getHandlerMethodFactory());
 		endpoint.setMessageConverter(getMessageConverter());
+		String contentType = resolveString(annotation.getString("contentType"));
+		if (StringUtils.hasText(contentType)) {
+			try {
+				endpoint.setContentType(MimeTypeUtils.parseMimeType(contentType.trim()));
+			}
+			catch (InvalidMimeTypeException ex) {
+				throw new InvalidZmqSocketSpecException(origin + ".contentType", contentType,
+						"is not a MIME type (" + ex.getMessage() + "; for example application/cbor)");
+			}
+		}
 		String concurrency = resolveString(annotation.getString("concurrency"));
 		if (StringUtils.hasText(concurrency)) {
 			int threads;

@@ -227,6 +227,20 @@ public class ZmqProperties {
 		 */
 		private String announce;
 
+		/**
+		 * Content type that picks the converter for this socket's payloads when a message
+		 * names none, such as application/cbor.
+		 */
+		private String contentType;
+
+		public String getContentType() {
+			return this.contentType;
+		}
+
+		public void setContentType(String contentType) {
+			this.contentType = contentType;
+		}
+
 		public String getAnnounce() {
 			return this.announce;
 		}

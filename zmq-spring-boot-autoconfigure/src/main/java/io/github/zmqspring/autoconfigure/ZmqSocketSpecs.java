@@ -53,6 +53,7 @@ final class ZmqSocketSpecs {
 			.awaitSubscribers(socket.getAwaitSubscribers())
 			.awaitTimeout(socket.getAwaitTimeout())
 			.announce(socket.getAnnounce())
+			.contentType(socket.getContentType())
 			.build();
 	}
 

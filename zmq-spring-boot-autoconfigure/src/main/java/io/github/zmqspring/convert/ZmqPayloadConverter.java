@@ -16,6 +16,8 @@
 package io.github.zmqspring.convert;
 
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 
@@ -25,6 +27,7 @@ import org.springframework.messaging.converter.MessageConversionException;
 import org.springframework.messaging.converter.MessageConverter;
 import org.springframework.messaging.support.MessageBuilder;
 import org.springframework.util.Assert;
+import org.springframework.util.MimeType;
 
 /**
  * Converts payloads to and from the payload frame with a spring-messaging
@@ -64,11 +67,29 @@ public final class ZmqPayloadConverter {
 	 * @throws MessageConversionException when the payload is null or cannot be written
 	 */
 	public byte[] toFrame(@Nullable Object payload, String socket) {
+		return toFrame(payload, socket, null);
+	}
+
+	/**
+	 * Convert a payload to a frame, with a default content type that picks the converter
+	 * when the payload is not a {@link Message} naming one.
+	 * @param payload the payload, or a {@link Message} whose headers are conversion hints
+	 * @param socket the socket the frame goes out on, for error messages
+	 * @param defaultContentType the socket's or listener's content type, or {@code null}
+	 * @return the frame
+	 * @throws MessageConversionException when the payload is null or cannot be written
+	 */
+	public byte[] toFrame(@Nullable Object payload, String socket, @Nullable MimeType defaultContentType) {
 		Object body = payload;
 		MessageHeaders headers = null;
 		if (payload instanceof Message<?> message) {
 			body = message.getPayload();
 			headers = message.getHeaders();
+		}
+		if (defaultContentType != null && (headers == null || !headers.containsKey(MessageHeaders.CONTENT_TYPE))) {
+			Map<String, Object> hints = (headers != null) ? new HashMap<>(headers) : new HashMap<>();
+			hints.put(MessageHeaders.CONTENT_TYPE, defaultContentType);
+			headers = new MessageHeaders(hints);
 		}
 		if (body == null) {
 			throw new MessageConversionException("Cannot send a null payload through socket '" + socket + "'");
@@ -108,14 +129,32 @@ public final class ZmqPayloadConverter {
 	 * @return the converted payload
 	 * @throws MessageConversionException when no converter can read the frame as the type
 	 */
-	@SuppressWarnings("unchecked")
 	public <T> T fromFrame(byte[] frame, Class<T> type, String socket) {
+		return fromFrame(frame, type, socket, null);
+	}
+
+	/**
+	 * Convert a frame to the requested type, read as the given content type.
+	 * @param <T> the type
+	 * @param frame the frame
+	 * @param type the type, chosen by the caller (never by the frame: DESIGN rule 6)
+	 * @param socket the socket the frame came in on, for error messages
+	 * @param contentType the socket's content type, or {@code null}
+	 * @return the converted payload
+	 * @throws MessageConversionException when no converter can read the frame as the type
+	 */
+	@SuppressWarnings("unchecked")
+	public <T> T fromFrame(byte[] frame, Class<T> type, String socket, @Nullable MimeType contentType) {
 		if (type == byte[].class) {
 			return (T) frame;
 		}
+		MessageBuilder<byte[]> message = MessageBuilder.withPayload(frame);
+		if (contentType != null) {
+			message.setHeader(MessageHeaders.CONTENT_TYPE, contentType);
+		}
 		Object converted;
 		try {
-			converted = this.messageConverter.fromMessage(MessageBuilder.withPayload(frame).build(), type);
+			converted = this.messageConverter.fromMessage(message.build(), type);
 		}
 		catch (RuntimeException ex) {
 			throw new MessageConversionException(

@@ -23,6 +23,10 @@ import java.util.Set;
 
 import org.zeromq.SocketType;
 
+import org.springframework.util.InvalidMimeTypeException;
+import org.springframework.util.MimeType;
+import org.springframework.util.MimeTypeUtils;
+
 /**
  * The complete, validated description of one socket: its type, where it binds and
  * connects, its subscriptions and options. A socket declared under {@code zmq.sockets} or
@@ -66,6 +70,8 @@ public final class ZmqSocketSpec {
 
 	private final String announce;
 
+	private final MimeType contentType;
+
 	private ZmqSocketSpec(Builder builder) {
 		this.name = builder.name;
 		this.origin = builder.origin;
@@ -78,6 +84,7 @@ public final class ZmqSocketSpec {
 		this.awaitSubscribers = builder.awaitSubscribers;
 		this.awaitTimeout = builder.awaitTimeout;
 		this.announce = builder.announce;
+		this.contentType = builder.contentType;
 	}
 
 	/**
@@ -170,6 +177,14 @@ public final class ZmqSocketSpec {
 	}
 
 	/**
+	 * @return the content type that selects the converter for this socket's payloads when
+	 * a message names none, or {@code null} for the converters' default order
+	 */
+	public MimeType getContentType() {
+		return this.contentType;
+	}
+
+	/**
 	 * @return whether this socket type can send
 	 */
 	public boolean canSend() {
@@ -227,6 +242,10 @@ public final class ZmqSocketSpec {
 
 		private String announce;
 
+		private String contentTypeValue;
+
+		private MimeType contentType;
+
 		private Builder(String name, String origin) {
 			this.name = name;
 			this.origin = origin;
@@ -282,6 +301,11 @@ public final class ZmqSocketSpec {
 			return this;
 		}
 
+		public Builder contentType(String contentType) {
+			this.contentTypeValue = (contentType != null && !contentType.isBlank()) ? contentType.trim() : null;
+			return this;
+		}
+
 		public Builder announce(String service) {
 			this.announce = (service != null && !service.isBlank()) ? service.trim() : null;
 			return this;
@@ -332,6 +356,15 @@ public final class ZmqSocketSpec {
 			if (this.announce != null && this.parsedBind.isEmpty()) {
 				throw new InvalidZmqSocketSpecException(this.origin + ".announce", this.announce,
 						"only a socket that binds can be announced; add a .bind endpoint");
+			}
+			if (this.contentTypeValue != null) {
+				try {
+					this.contentType = MimeTypeUtils.parseMimeType(this.contentTypeValue);
+				}
+				catch (InvalidMimeTypeException ex) {
+					throw new InvalidZmqSocketSpecException(this.origin + ".content-type", this.contentTypeValue,
+							"is not a MIME type (" + ex.getMessage() + "; for example application/cbor)");
+				}
 			}
 			this.options.validate(this.origin);
 			return new ZmqSocketSpec(this);

@@ -134,7 +134,7 @@ public class ZmqTemplate implements ZmqOperations, DisposableBean {
 	@Override
 	public void send(String socket, Object payload) {
 		ZmqSocketOwner owner = sender(socket, false);
-		sendBlocking(owner, frames(socket, null, payload));
+		sendBlocking(owner, frames(owner.getSpec(), null, payload));
 	}
 
 	@Override
@@ -145,7 +145,7 @@ public class ZmqTemplate implements ZmqOperations, DisposableBean {
 	@Override
 	public void publish(String socket, String topic, Object payload) {
 		ZmqSocketOwner owner = sender(socket, true);
-		sendBlocking(owner, frames(socket, topic, payload));
+		sendBlocking(owner, frames(owner.getSpec(), topic, payload));
 	}
 
 	@Override
@@ -156,13 +156,13 @@ public class ZmqTemplate implements ZmqOperations, DisposableBean {
 	@Override
 	public boolean trySend(String socket, Object payload) {
 		ZmqSocketOwner owner = sender(socket, false);
-		return owner.trySend(frames(socket, null, payload));
+		return owner.trySend(frames(owner.getSpec(), null, payload));
 	}
 
 	@Override
 	public boolean tryPublish(String socket, String topic, Object payload) {
 		ZmqSocketOwner owner = sender(socket, true);
-		return owner.trySend(frames(socket, topic, payload));
+		return owner.trySend(frames(owner.getSpec(), topic, payload));
 	}
 
 	@Override
@@ -212,7 +212,7 @@ public class ZmqTemplate implements ZmqOperations, DisposableBean {
 	@Override
 	public <T> CompletableFuture<T> requestAsync(String socket, Object payload, Class<T> replyType, Duration timeout) {
 		Assert.notNull(replyType, "replyType must not be null");
-		return requester(socket).request(frames(socket, null, payload), timeout)
+		return requester(socket).request(frames(this.socketManager.getSpec(socket), null, payload), timeout)
 			.thenApply((frames) -> fromReply(socket, frames, replyType));
 	}
 
@@ -220,7 +220,7 @@ public class ZmqTemplate implements ZmqOperations, DisposableBean {
 	public <T> CompletableFuture<T> requestAsync(String socket, Object payload, ParameterizedTypeReference<T> replyType,
 			Duration timeout) {
 		Assert.notNull(replyType, "replyType must not be null");
-		return requester(socket).request(frames(socket, null, payload), timeout)
+		return requester(socket).request(frames(this.socketManager.getSpec(socket), null, payload), timeout)
 			.thenApply((frames) -> fromGenericReply(socket, frames, replyType));
 	}
 
@@ -243,7 +243,8 @@ public class ZmqTemplate implements ZmqOperations, DisposableBean {
 	}
 
 	private <T> T fromReply(String socket, List<byte[]> frames, Class<T> replyType) {
-		return this.payloadConverter.fromFrame(lastFrame(socket, frames), replyType, socket);
+		return this.payloadConverter.fromFrame(lastFrame(socket, frames), replyType, socket,
+				this.socketManager.getSpec(socket).getContentType());
 	}
 
 	private <T> T fromGenericReply(String socket, List<byte[]> frames, ParameterizedTypeReference<T> replyType) {
@@ -307,10 +308,10 @@ public class ZmqTemplate implements ZmqOperations, DisposableBean {
 	 * only for a {@link Message} that carries headers of the sender's (DESIGN rule 4:
 	 * plain frames by default).
 	 */
-	private byte[][] frames(String socket, @Nullable String topic, @Nullable Object payload) {
-		byte[] frame = this.payloadConverter.toFrame(payload, socket);
+	private byte[][] frames(ZmqSocketSpec spec, @Nullable String topic, @Nullable Object payload) {
+		byte[] frame = this.payloadConverter.toFrame(payload, spec.getName(), spec.getContentType());
 		byte[] metadata = (payload instanceof Message<?> message)
-				? ZmqHeaderMapper.metadataFrame(message.getHeaders(), socket) : null;
+				? ZmqHeaderMapper.metadataFrame(message.getHeaders(), spec.getName()) : null;
 		List<byte[]> frames = new ArrayList<>(3);
 		if (topic != null) {
 			frames.add(topic(topic));

@@ -624,7 +624,8 @@ public class ZmqListenerContainer {
 			}
 			else {
 				try {
-					frame = ZmqListenerContainer.this.payloadConverter.toFrame(result, getSocketName());
+					frame = ZmqListenerContainer.this.payloadConverter.toFrame(result, getSocketName(),
+							ZmqListenerContainer.this.endpoint.getContentType());
 				}
 				catch (RuntimeException ex) {
 					handleFailure(request, ex);

@@ -113,6 +113,7 @@ public class ZmqListenerContainerFactory {
 			.createInvocableHandlerMethod(endpoint.getBean(), endpoint.getMethod());
 		ZmqMessagingMessageListenerAdapter adapter = new ZmqMessagingMessageListenerAdapter(handlerMethod,
 				endpoint.getId(), endpoint.getSocketSpec().getName(), endpoint.getSocketSpec().getType());
+		adapter.setDefaultContentType(endpoint.getContentType());
 		ZmqListenerErrorHandler handler = (endpoint.getErrorHandler() != null) ? endpoint.getErrorHandler()
 				: this.errorHandler;
 		ZmqListenerContainer container = new ZmqListenerContainer(endpoint, this.socketManager, adapter, handler,

@@ -22,6 +22,7 @@ import io.github.zmqspring.core.ZmqSocketSpec;
 import org.springframework.messaging.converter.MessageConverter;
 import org.springframework.messaging.handler.annotation.support.MessageHandlerMethodFactory;
 import org.springframework.util.Assert;
+import org.springframework.util.MimeType;
 
 /**
  * The model of one listener: which socket it receives on, which method of which bean
@@ -49,6 +50,8 @@ public class ZmqListenerEndpoint {
 	private ZmqListenerErrorHandler errorHandler;
 
 	private MessageConverter messageConverter;
+
+	private MimeType contentType;
 
 	/**
 	 * Create an endpoint.
@@ -152,6 +155,23 @@ public class ZmqListenerEndpoint {
 	 */
 	public void setErrorHandler(ZmqListenerErrorHandler errorHandler) {
 		this.errorHandler = errorHandler;
+	}
+
+	/**
+	 * @return the content type that picks the converter for payloads that name none and
+	 * for replies: the one set on the endpoint, else the socket's, else {@code null}
+	 */
+	public MimeType getContentType() {
+		return (this.contentType != null) ? this.contentType : this.socketSpec.getContentType();
+	}
+
+	/**
+	 * Set the content type that picks the converter for payloads that name none and for
+	 * replies, overriding the socket's.
+	 * @param contentType the content type
+	 */
+	public void setContentType(MimeType contentType) {
+		this.contentType = contentType;
 	}
 
 	/**

@@ -32,6 +32,7 @@ import org.springframework.messaging.Message;
 import org.springframework.messaging.MessageHeaders;
 import org.springframework.messaging.handler.invocation.InvocableHandlerMethod;
 import org.springframework.messaging.support.GenericMessage;
+import org.springframework.util.MimeType;
 
 /**
  * Turns the frames of a received ZeroMQ message into a spring-messaging {@link Message
@@ -56,6 +57,8 @@ public class ZmqMessagingMessageListenerAdapter {
 
 	private final SocketType socketType;
 
+	private @Nullable MimeType defaultContentType;
+
 	/**
 	 * Create an adapter.
 	 * @param handlerMethod the handler method
@@ -69,6 +72,14 @@ public class ZmqMessagingMessageListenerAdapter {
 		this.listenerId = listenerId;
 		this.socketName = socketName;
 		this.socketType = socketType;
+	}
+
+	/**
+	 * Set the content type of received payloads that name none in their metadata.
+	 * @param defaultContentType the content type, or {@code null} for none
+	 */
+	public void setDefaultContentType(@Nullable MimeType defaultContentType) {
+		this.defaultContentType = defaultContentType;
 	}
 
 	/**
@@ -103,6 +114,9 @@ public class ZmqMessagingMessageListenerAdapter {
 			if (ZmqMetadataCodec.isMetadataFrame(candidate)) {
 				headers.putAll(ZmqHeaderMapper.toHeaders(ZmqMetadataCodec.decode(candidate)));
 			}
+		}
+		if (this.defaultContentType != null) {
+			headers.putIfAbsent(MessageHeaders.CONTENT_TYPE, this.defaultContentType);
 		}
 		ZFrame last = msg.peekLast();
 		byte[] payload = (last != null) ? last.getData() : new byte[0];
