@@ -25,6 +25,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.github.zmqspring.convert.ZmqMessageConverters;
+import io.github.zmqspring.convert.ZmqTypeIdMessageConverter;
+import io.github.zmqspring.convert.ZmqTypeResolver;
 import io.github.zmqspring.core.InvalidZmqSocketSpecException;
 import io.github.zmqspring.core.ZmqSocketManager;
 import io.github.zmqspring.core.ZmqSocketSpec;
@@ -260,7 +262,11 @@ public class ZmqListenerAnnotationBeanPostProcessor
 		if (this.handlerMethodFactory == null) {
 			DefaultMessageHandlerMethodFactory factory = new DefaultMessageHandlerMethodFactory();
 			factory.setBeanFactory(this.beanFactory);
-			factory.setMessageConverter(getMessageConverter());
+			ZmqTypeResolver typeResolver = this.beanFactory.getBeanProvider(ZmqTypeResolver.class).getIfUnique();
+			// arguments only: a type-id header may pick the class of an open parameter
+			// type
+			factory.setMessageConverter((typeResolver != null)
+					? new ZmqTypeIdMessageConverter(getMessageConverter(), typeResolver) : getMessageConverter());
 			Validator validator = this.beanFactory.getBeanProvider(Validator.class).getIfUnique();
 			if (validator != null) {
 				factory.setValidator(validator);
