@@ -15,16 +15,12 @@
  */
 package io.github.zmqspring.core;
 
-import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.Pipe;
 import java.time.Duration;
 import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -79,7 +75,7 @@ public final class ZmqSocketOwner {
 	// unbounded and apart from the messages: a callback (such as a connect from
 	// discovery) must get through even when the queue is full of messages that wait for
 	// that very peer
-	private final Queue<Task<?>> tasks = new ConcurrentLinkedQueue<>();
+	private final ZmqSocketTasks tasks = new ZmqSocketTasks();
 
 	private final AtomicBoolean parked = new AtomicBoolean();
 
@@ -91,7 +87,7 @@ public final class ZmqSocketOwner {
 
 	private final AtomicLong failed = new AtomicLong();
 
-	private final Pipe wakeup;
+	private final ZmqWakeupPipe wakeup;
 
 	private volatile boolean running = true;
 
@@ -109,13 +105,7 @@ public final class ZmqSocketOwner {
 		this.spec = spec;
 		Integer hwm = spec.getOptions().getSendHighWaterMark();
 		this.queue = new ArrayBlockingQueue<>((hwm != null && hwm > 0) ? hwm : DEFAULT_QUEUE_CAPACITY);
-		try {
-			this.wakeup = Pipe.open();
-			this.wakeup.source().configureBlocking(false);
-		}
-		catch (IOException ex) {
-			throw new ZmqException("Cannot open the wake-up pipe of socket '" + spec.getName() + "'", ex);
-		}
+		this.wakeup = new ZmqWakeupPipe("socket '" + spec.getName() + "'");
 	}
 
 	/**
@@ -288,14 +278,13 @@ public final class ZmqSocketOwner {
 	 */
 	public <T> CompletableFuture<T> execute(Function<ZmqSocketHandle, T> callback) {
 		checkRunning();
-		Task<T> task = new Task<>(callback);
-		this.tasks.add(task);
+		CompletableFuture<T> result = this.tasks.add(callback);
 		if (!this.running) {
 			// the owning thread may have failed what was left before this task arrived
 			failTasks();
 		}
 		wake();
-		return task.result;
+		return result;
 	}
 
 	private boolean offer(Object command, Duration timeout) throws InterruptedException {
@@ -315,16 +304,7 @@ public final class ZmqSocketOwner {
 
 	private void wake() {
 		if (this.parked.get() && this.parked.compareAndSet(true, false)) {
-			signal();
-		}
-	}
-
-	private void signal() {
-		try {
-			this.wakeup.sink().write(ByteBuffer.wrap(new byte[] { 1 }));
-		}
-		catch (IOException ex) {
-			logger.debug("Wake-up of socket '" + this.spec.getName() + "' failed", ex);
+			this.wakeup.signal();
 		}
 	}
 
@@ -336,7 +316,7 @@ public final class ZmqSocketOwner {
 	 */
 	public boolean stop(Duration timeout) {
 		this.running = false;
-		signal();
+		this.wakeup.signal();
 		try {
 			this.terminated.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
 			return true;
@@ -377,7 +357,7 @@ public final class ZmqSocketOwner {
 				pollers.close();
 			}
 			this.factory.close(handle);
-			closeQuietly();
+			this.wakeup.close();
 			this.terminated.complete(null);
 		}
 	}
@@ -392,7 +372,7 @@ public final class ZmqSocketOwner {
 		Pollers pollers = initial;
 		Object pending = null;
 		while (this.running) {
-			runTasks(handle);
+			this.tasks.runAll(handle);
 			if (readsInbound() != pollers.reads) {
 				// an inbound handler was set after start: watch the socket for input too
 				pollers = pollers.rebuild(handle, readsInbound());
@@ -403,7 +383,7 @@ public final class ZmqSocketOwner {
 			boolean blocked = false;
 			long timeout = -1;
 			while (this.running) {
-				runTasks(handle);
+				this.tasks.runAll(handle);
 				if (pending == null) {
 					pending = this.queue.poll();
 				}
@@ -432,16 +412,9 @@ public final class ZmqSocketOwner {
 			}
 			(blocked ? pollers.writable : pollers.idle).poll(timeout);
 			this.parked.set(false);
-			drainWakeup();
+			this.wakeup.drain();
 		}
 		flush(socket, pending, pollers.writable);
-	}
-
-	private void runTasks(ZmqSocketHandle handle) {
-		Task<?> task;
-		while ((task = this.tasks.poll()) != null) {
-			task.run(handle);
-		}
 	}
 
 	private void readAll(ZMQ.Socket socket, ZmqPeerTracker tracker) {
@@ -530,32 +503,7 @@ public final class ZmqSocketOwner {
 	}
 
 	private void failTasks() {
-		Task<?> task;
-		while ((task = this.tasks.poll()) != null) {
-			task.result.completeExceptionally(new ZmqException("Socket '" + this.spec.getName() + "' is closed"));
-		}
-	}
-
-	private void drainWakeup() {
-		try {
-			ByteBuffer buffer = ByteBuffer.allocate(64);
-			while (this.wakeup.source().read(buffer) > 0) {
-				buffer.clear();
-			}
-		}
-		catch (IOException ex) {
-			logger.debug("Wake-up pipe of socket '" + this.spec.getName() + "' failed", ex);
-		}
-	}
-
-	private void closeQuietly() {
-		try {
-			this.wakeup.sink().close();
-			this.wakeup.source().close();
-		}
-		catch (IOException ex) {
-			logger.debug("Closing the wake-up pipe failed", ex);
-		}
+		this.tasks.failAll(() -> new ZmqException("Socket '" + this.spec.getName() + "' is closed"));
 	}
 
 	private record Outbound(byte[][] frames, CompletableFuture<Void> done) {
@@ -594,27 +542,6 @@ public final class ZmqSocketOwner {
 		void close() {
 			this.idle.close();
 			this.writable.close();
-		}
-
-	}
-
-	private static final class Task<T> {
-
-		private final Function<ZmqSocketHandle, T> callback;
-
-		private final CompletableFuture<T> result = new CompletableFuture<>();
-
-		Task(Function<ZmqSocketHandle, T> callback) {
-			this.callback = callback;
-		}
-
-		void run(ZmqSocketHandle handle) {
-			try {
-				this.result.complete(this.callback.apply(handle));
-			}
-			catch (RuntimeException ex) {
-				this.result.completeExceptionally(ex);
-			}
 		}
 
 	}

@@ -15,9 +15,6 @@
  */
 package io.github.zmqspring.listener;
 
-import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.Pipe;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -26,7 +23,6 @@ import java.util.Queue;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.Map;
-import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -50,6 +46,8 @@ import io.github.zmqspring.core.ZmqSocketFactory;
 import io.github.zmqspring.core.ZmqSocketHandle;
 import io.github.zmqspring.core.ZmqSocketManager;
 import io.github.zmqspring.core.ZmqSocketSpec;
+import io.github.zmqspring.core.ZmqSocketTasks;
+import io.github.zmqspring.core.ZmqWakeupPipe;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -380,7 +378,7 @@ public class ZmqListenerContainer {
 
 		private final ZmqSocketSpec spec = ZmqListenerContainer.this.endpoint.getSocketSpec();
 
-		private final Pipe wakeup;
+		private final ZmqWakeupPipe wakeup;
 
 		private final CompletableFuture<ZmqSocketHandle> ready = new CompletableFuture<>();
 
@@ -390,7 +388,7 @@ public class ZmqListenerContainer {
 
 		private final List<Thread> workers = new ArrayList<>();
 
-		private final Queue<SocketTask<?>> tasks = new ConcurrentLinkedQueue<>();
+		private final ZmqSocketTasks tasks = new ZmqSocketTasks();
 
 		private volatile boolean closed;
 
@@ -413,13 +411,7 @@ public class ZmqListenerContainer {
 			int concurrency = ZmqListenerContainer.this.endpoint.getConcurrency();
 			this.queue = (concurrency > 1) ? new ArrayBlockingQueue<>(ZmqListenerContainer.this.queueCapacity) : null;
 			this.workersDone = new CountDownLatch((concurrency > 1) ? concurrency : 0);
-			try {
-				this.wakeup = Pipe.open();
-				this.wakeup.source().configureBlocking(false);
-			}
-			catch (IOException ex) {
-				throw new ZmqException("Cannot open the wake-up pipe of listener '" + getListenerId() + "'", ex);
-			}
+			this.wakeup = new ZmqWakeupPipe("listener '" + getListenerId() + "'");
 		}
 
 		void start() {
@@ -472,7 +464,7 @@ public class ZmqListenerContainer {
 			}
 			catch (RuntimeException ex) {
 				this.ready.completeExceptionally(ex);
-				closePipe();
+				this.wakeup.close();
 				this.terminated.countDown();
 				return;
 			}
@@ -483,7 +475,7 @@ public class ZmqListenerContainer {
 				this.ready.complete(handle);
 				this.socket = handle.getSocket();
 				while (this.active) {
-					runTasks(handle);
+					this.tasks.runAll(handle);
 					flushReplies();
 					ZMsg msg;
 					while (this.active && (msg = ZMsg.recvMsg(this.socket, ZMQ.DONTWAIT)) != null) {
@@ -493,7 +485,7 @@ public class ZmqListenerContainer {
 						break;
 					}
 					poller.poll(-1);
-					drainWakeup();
+					this.wakeup.drain();
 					this.replyWakeupPending.set(false);
 				}
 				flushReplies();
@@ -508,37 +500,26 @@ public class ZmqListenerContainer {
 				poller.close();
 				ZmqListenerContainer.this.socketManager.registerBoundEndpoints(this.spec.getName(), List.of());
 				ZmqListenerContainer.this.socketFactory.close(handle);
-				closePipe();
+				this.wakeup.close();
 				this.terminated.countDown();
 			}
 		}
 
 		<T> CompletableFuture<T> execute(Function<ZmqSocketHandle, T> callback) {
-			SocketTask<T> task = new SocketTask<>(callback);
-			this.tasks.add(task);
+			CompletableFuture<T> result = this.tasks.add(callback);
 			if (this.closed) {
 				// the socket's thread may have failed what was left before this arrived
 				failTasks();
 			}
 			else {
-				signal();
+				this.wakeup.signal();
 			}
-			return task.result;
-		}
-
-		private void runTasks(ZmqSocketHandle handle) {
-			SocketTask<?> task;
-			while ((task = this.tasks.poll()) != null) {
-				task.run(handle);
-			}
+			return result;
 		}
 
 		private void failTasks() {
-			SocketTask<?> task;
-			while ((task = this.tasks.poll()) != null) {
-				task.result.completeExceptionally(
-						new ZmqException("Listener '" + getListenerId() + "' stopped before running a callback"));
-			}
+			this.tasks.failAll(
+					() -> new ZmqException("Listener '" + getListenerId() + "' stopped before running a callback"));
 		}
 
 		/**
@@ -652,7 +633,7 @@ public class ZmqListenerContainer {
 			}
 			this.replies.add(reply);
 			if (this.replyWakeupPending.compareAndSet(false, true)) {
-				signal();
+				this.wakeup.signal();
 			}
 		}
 
@@ -706,7 +687,7 @@ public class ZmqListenerContainer {
 		boolean stop(Duration timeout) {
 			long deadline = System.nanoTime() + timeout.toNanos();
 			this.active = false;
-			signal();
+			this.wakeup.signal();
 			boolean socketClosed = await(this.terminated, deadline);
 			boolean workersStopped = stopWorkers(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
 			return socketClosed && workersStopped;
@@ -737,59 +718,6 @@ public class ZmqListenerContainer {
 			catch (InterruptedException ex) {
 				Thread.currentThread().interrupt();
 				return false;
-			}
-		}
-
-		private void signal() {
-			try {
-				this.wakeup.sink().write(ByteBuffer.wrap(new byte[] { 1 }));
-			}
-			catch (IOException ex) {
-				// closed: the socket thread has already ended
-			}
-		}
-
-		private void drainWakeup() {
-			try {
-				ByteBuffer buffer = ByteBuffer.allocate(16);
-				while (this.wakeup.source().read(buffer) > 0) {
-					buffer.clear();
-				}
-			}
-			catch (IOException ex) {
-				logger.debug("Wake-up pipe of listener '" + getListenerId() + "' failed", ex);
-			}
-		}
-
-		private void closePipe() {
-			try {
-				this.wakeup.sink().close();
-				this.wakeup.source().close();
-			}
-			catch (IOException ex) {
-				logger.debug("Closing the wake-up pipe failed", ex);
-			}
-		}
-
-	}
-
-	/** A callback waiting for the socket's thread. */
-	private static final class SocketTask<T> {
-
-		private final Function<ZmqSocketHandle, T> callback;
-
-		private final CompletableFuture<T> result = new CompletableFuture<>();
-
-		SocketTask(Function<ZmqSocketHandle, T> callback) {
-			this.callback = callback;
-		}
-
-		void run(ZmqSocketHandle handle) {
-			try {
-				this.result.complete(this.callback.apply(handle));
-			}
-			catch (RuntimeException ex) {
-				this.result.completeExceptionally(ex);
 			}
 		}
 
