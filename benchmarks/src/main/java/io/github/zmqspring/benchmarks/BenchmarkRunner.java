@@ -109,6 +109,24 @@ public final class BenchmarkRunner {
 							() -> Baselines.rawPushPull(n2, () -> mapper.writeValueAsBytes(Quote.SAMPLE),
 									(bytes) -> mapper.readValue(bytes, Quote.class)),
 							Target.atLeast(0.9), true));
+			// small: both sides are ours and already warm from scenario 2
+			int n2c = count(50_000);
+			scenario("2c", () -> {
+				String name = "2c. PUSH/PULL POJO as CBOR vs JSON";
+				String cbor = "ours: CBOR (socket content-type application/cbor)";
+				String json = "ours: JSON (default content type)";
+				// measured first: a frame that is not in the expected format fails before
+				// any trial runs
+				Row cborSize = new Row(name + ": encoded Quote", cbor, "B",
+						new double[] { ours.encodedQuoteSize("cbor-out", true) });
+				Row jsonSize = new Row(name + ": encoded Quote", json, "B",
+						new double[] { ours.encodedQuoteSize("json-out", false) });
+				cborSize.compareTo(jsonSize, null);
+				throughput(name, "msg/s", cbor, () -> ours.pushPullCbor(n2c), json, () -> ours.pushPullJson(n2c), null,
+						true);
+				this.rows.add(print(cborSize));
+				this.rows.add(print(jsonSize));
+			});
 			int n3 = count(200_000);
 			scenario("3", () -> throughput("3. PUB/SUB 100 B, 1 pub 2 subs, delivered to both", "msg/s",
 					"ours: ZmqTemplate.publish -> 2 @ZmqListener SUB", () -> ours.pubSub(n3), "raw JeroMQ XPUB/SUB",

@@ -25,10 +25,14 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
 import io.github.zmqspring.annotation.ZmqListener;
+import io.github.zmqspring.convert.ZmqPayloadConverter;
+import io.github.zmqspring.core.ZmqSocketManager;
 import io.github.zmqspring.core.ZmqTemplate;
 import org.zeromq.SocketType;
 import org.zeromq.ZContext;
+import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.dataformat.cbor.CBORMapper;
 
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.WebApplicationType;
@@ -36,6 +40,7 @@ import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
+import org.springframework.messaging.converter.MessageConverter;
 
 /**
  * Our side of each scenario: a Boot application with declared sockets, a
@@ -68,6 +73,7 @@ final class Scenarios implements AutoCloseable {
 		this.payload = new byte[size];
 		String pushPull = "tcp://127.0.0.1:" + freePort();
 		String json = "tcp://127.0.0.1:" + freePort();
+		String cbor = "tcp://127.0.0.1:" + freePort();
 		String pubSub = "tcp://127.0.0.1:" + freePort();
 		int repPort = freePort();
 		int rawRepPort = freePort();
@@ -77,7 +83,12 @@ final class Scenarios implements AutoCloseable {
 					"zmq.sockets.bench-in.bind=" + pushPull, "zmq.sockets.bench-out.type=push",
 					"zmq.sockets.bench-out.connect=" + pushPull, "zmq.sockets.json-in.type=pull",
 					"zmq.sockets.json-in.bind=" + json, "zmq.sockets.json-out.type=push",
-					"zmq.sockets.json-out.connect=" + json, "zmq.sockets.bench-pub.type=pub",
+					"zmq.sockets.json-out.connect=" + json, "zmq.sockets.cbor-in.type=pull",
+					"zmq.sockets.cbor-in.bind=" + cbor, "zmq.sockets.cbor-out.type=push",
+					"zmq.sockets.cbor-out.connect=" + cbor,
+					// scenario 2c: the sender picks CBOR by its socket's content type,
+					// the listener by its annotation's
+					"zmq.sockets.cbor-out.content-type=application/cbor", "zmq.sockets.bench-pub.type=pub",
 					"zmq.sockets.bench-pub.bind=" + pubSub,
 					// unbounded queues, as on the raw side: the benchmark measures speed,
 					// not loss
@@ -114,15 +125,46 @@ final class Scenarios implements AutoCloseable {
 
 	/** Scenario 2: ZmqTemplate.send(pojo) to a @ZmqListener taking the POJO (JSON). */
 	Measurement pushPullJson(int count) {
-		Counter counter = this.sinks.quotes;
+		return pushPullQuotes("json-out", this.sinks.quotes, count);
+	}
+
+	/**
+	 * Scenario 2c: the same as {@link #pushPullJson}, through a socket whose content type
+	 * is {@code application/cbor}.
+	 */
+	Measurement pushPullCbor(int count) {
+		return pushPullQuotes("cbor-out", this.sinks.cborQuotes, count);
+	}
+
+	private Measurement pushPullQuotes(String socket, Counter counter, int count) {
 		counter.reset(count);
-		awaitPeers("json-out");
+		awaitPeers(socket);
 		AllocationMeter meter = AllocationMeter.start();
 		for (int i = 0; i < count; i++) {
-			this.template.send("json-out", Quote.SAMPLE);
+			this.template.send(socket, Quote.SAMPLE);
 		}
 		counter.await();
 		return Measurement.of(counter, meter, count);
+	}
+
+	/**
+	 * Scenario 2c: the size of the frame that {@code ZmqTemplate.send(Quote.SAMPLE)}
+	 * writes on a socket, encoded by the application's converter with the socket's
+	 * content type, as the template does. The frame is read back with the mapper of the
+	 * format expected, so that a converter silently falling back to another format fails
+	 * here instead of being measured.
+	 */
+	int encodedQuoteSize(String socket, boolean cbor) {
+		ZmqPayloadConverter converter = new ZmqPayloadConverter(
+				this.context.getBean("zmqMessageConverter", MessageConverter.class));
+		byte[] frame = converter.toFrame(Quote.SAMPLE, socket,
+				this.context.getBean(ZmqSocketManager.class).getSpec(socket).getContentType());
+		ObjectMapper mapper = cbor ? this.context.getBean(CBORMapper.class) : jsonMapper();
+		Quote decoded = mapper.readValue(frame, Quote.class);
+		if (!Quote.SAMPLE.equals(decoded)) {
+			throw new IllegalStateException(socket + ": the frame reads back as " + decoded);
+		}
+		return frame.length;
 	}
 
 	/** Scenario 3: ZmqTemplate.publish to two @ZmqListener SUBs: delivered to both /s. */
@@ -245,6 +287,8 @@ final class Scenarios implements AutoCloseable {
 
 		final Counter quotes = new Counter("@ZmqListener PULL Quote");
 
+		final Counter cborQuotes = new Counter("@ZmqListener PULL Quote (CBOR)");
+
 		final Counter subA = new Counter("@ZmqListener SUB a");
 
 		final Counter subB = new Counter("@ZmqListener SUB b");
@@ -257,6 +301,11 @@ final class Scenarios implements AutoCloseable {
 		@ZmqListener(id = "quotes", socket = "json-in")
 		void onQuote(Quote quote) {
 			this.quotes.hit();
+		}
+
+		@ZmqListener(id = "cbor-quotes", socket = "cbor-in", contentType = "application/cbor")
+		void onCborQuote(Quote quote) {
+			this.cborQuotes.hit();
 		}
 
 		@ZmqListener(id = "sub-a", socket = "sub-a")
