@@ -41,6 +41,7 @@ import io.github.zmqspring.convert.ZmqMetadata;
 import io.github.zmqspring.convert.ZmqMetadataCodec;
 import io.github.zmqspring.convert.ZmqPayloadConverter;
 import io.github.zmqspring.core.ZmqException;
+import io.github.zmqspring.core.ZmqHeaders;
 import io.github.zmqspring.core.ZmqRemoteException;
 import io.github.zmqspring.core.ZmqSocketFactory;
 import io.github.zmqspring.core.ZmqSocketHandle;
@@ -60,6 +61,7 @@ import org.zeromq.ZMsg;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.converter.MessageConversionException;
 import org.springframework.messaging.converter.MessageConverter;
+import org.springframework.messaging.support.MessageBuilder;
 
 /**
  * Receives on one socket and hands each message to a listener. The socket lives on the
@@ -349,6 +351,16 @@ public class ZmqListenerContainer {
 		return envelope;
 	}
 
+	private Message<byte[]> unreadable(ZMsg msg) {
+		ZFrame last = msg.peekLast();
+		return MessageBuilder.withPayload((last != null) ? last.getData() : new byte[0])
+			.setHeader(ZmqHeaders.SOCKET, getSocketName())
+			.setHeader(ZmqHeaders.LISTENER_ID, getListenerId())
+			.setHeader(ZmqHeaders.FRAMES, msg.size())
+			.setHeader(ZmqHeaders.RAW_MESSAGE, msg)
+			.build();
+	}
+
 	private static Throwable unwrap(Throwable failure) {
 		Throwable current = failure;
 		while ((current instanceof CompletionException || current instanceof ExecutionException)
@@ -554,9 +566,10 @@ public class ZmqListenerContainer {
 				message = ZmqListenerContainer.this.adapter.toMessage(msg, envelope);
 			}
 			catch (RuntimeException ex) {
-				ZmqListenerContainer.this.errors.incrementAndGet();
-				logger.error("Listener '" + getListenerId() + "' could not read a message from socket '"
-						+ getSocketName() + "'", ex);
+				// unreadable frames (bad metadata, wrong frame count, no envelope) go to
+				// the
+				// error handler like any conversion error, as raw frames
+				handleFailure(unreadable(msg), ex);
 				if (envelope != null) {
 					sendReply(errorReply(envelope, ex));
 				}

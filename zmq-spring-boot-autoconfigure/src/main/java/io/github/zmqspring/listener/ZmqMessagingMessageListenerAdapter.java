@@ -16,6 +16,7 @@
 package io.github.zmqspring.listener;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -30,6 +31,7 @@ import org.zeromq.ZMsg;
 
 import org.springframework.messaging.Message;
 import org.springframework.messaging.MessageHeaders;
+import org.springframework.messaging.converter.MessageConversionException;
 import org.springframework.messaging.handler.invocation.InvocableHandlerMethod;
 import org.springframework.messaging.support.GenericMessage;
 import org.springframework.util.MimeType;
@@ -59,6 +61,9 @@ public class ZmqMessagingMessageListenerAdapter {
 
 	private @Nullable MimeType defaultContentType;
 
+	/** Whether the handler reads the frames itself (a ZMsg parameter): any count goes. */
+	private final boolean readsFrames;
+
 	/**
 	 * Create an adapter.
 	 * @param handlerMethod the handler method
@@ -72,6 +77,8 @@ public class ZmqMessagingMessageListenerAdapter {
 		this.listenerId = listenerId;
 		this.socketName = socketName;
 		this.socketType = socketType;
+		this.readsFrames = Arrays.stream(handlerMethod.getMethodParameters())
+			.anyMatch((parameter) -> ZMsg.class.isAssignableFrom(parameter.getParameterType()));
 	}
 
 	/**
@@ -91,6 +98,8 @@ public class ZmqMessagingMessageListenerAdapter {
 	 * @return the message
 	 * @throws ZmqMetadataException when the message carries a metadata frame that is
 	 * malformed
+	 * @throws MessageConversionException when the message has more frames than the plain
+	 * form plus metadata and the handler takes no {@code ZMsg} to read them
 	 */
 	public Message<byte[]> toMessage(ZMsg msg, @Nullable ZMsg envelope) {
 		Map<String, Object> headers = new HashMap<>(16);
@@ -109,11 +118,21 @@ public class ZmqMessagingMessageListenerAdapter {
 		// docs/wire-format.md: metadata only when there is exactly one frame more than
 		// the plain form and it carries the signature, so plain peers are never misread
 		int plainFrames = subscriber ? 2 : 1;
+		boolean metadata = false;
 		if (msg.size() == plainFrames + 1) {
 			byte[] candidate = msg.toArray(new ZFrame[0])[plainFrames - 1].getData();
 			if (ZmqMetadataCodec.isMetadataFrame(candidate)) {
 				headers.putAll(ZmqHeaderMapper.toHeaders(ZmqMetadataCodec.decode(candidate)));
+				metadata = true;
 			}
+		}
+		if (!this.readsFrames && msg.size() > plainFrames + (metadata ? 1 : 0)) {
+			// a single-frame SUB message (topic and payload in one, as many publishers
+			// send) is fewer frames, not more, and stays accepted
+			throw new MessageConversionException("Listener '" + this.listenerId + "' on " + this.socketType
+					+ " socket '" + this.socketName + "' received " + msg.size() + " frames where "
+					+ (subscriber ? "[topic] " : "") + "[metadata]? [payload] was expected (docs/wire-format.md); "
+					+ "take a ZMsg parameter to read multi-frame messages");
 		}
 		if (this.defaultContentType != null) {
 			headers.putIfAbsent(MessageHeaders.CONTENT_TYPE, this.defaultContentType);
