@@ -204,6 +204,7 @@ class ZmqListenerDiscoveryIntegrationTests {
 					await().atMost(Duration.ofSeconds(5))
 						.until(() -> events.events.contains("joined echo " + endpointC));
 					connectsDone(b, "echo");
+					assertThat(template.awaitPeers("echo", 2, Duration.ofSeconds(10))).isTrue();
 					List<String> replies = new ArrayList<>();
 					for (int i = 0; i < 10; i++) {
 						replies.add(template.request("echo", "r" + i, String.class));
