@@ -236,6 +236,14 @@ public class ZmqListenerAnnotationBeanPostProcessor
 			if (types[0] == SocketType.SUB && topics.isEmpty()) {
 				topics = List.of("");
 			}
+			if (manager.getSocketNames().contains(id)) {
+				// an inline socket is named by its listener id: the same name as a
+				// declared
+				// socket would make getBoundEndpoints and discovery ambiguous
+				throw new InvalidZmqSocketSpecException(origin + ".id", id,
+						"is also the name of a socket declared under zmq.sockets; use socket = \"" + id
+								+ "\" to listen on it, or give the listener another id");
+			}
 			spec = ZmqSocketSpec.builder(id, origin)
 				.type(types[0])
 				.bind(bind)

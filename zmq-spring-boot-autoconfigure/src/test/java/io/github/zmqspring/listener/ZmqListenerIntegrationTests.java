@@ -339,6 +339,16 @@ class ZmqListenerIntegrationTests {
 
 	@Test
 	@Timeout(30)
+	void inlineListenerNamedLikeADeclaredSocketFailsNamingTheId() {
+		this.runner.withUserConfiguration(ClashingId.class)
+			.withPropertyValues("zmq.sockets.orders.type=dealer", "zmq.sockets.orders.connect=tcp://127.0.0.1:5601")
+			.run((context) -> assertThat(context).getFailure()
+				.hasMessageContaining(".id 'orders'")
+				.hasMessageContaining("socket = \"orders\""));
+	}
+
+	@Test
+	@Timeout(30)
 	void portInUseFailsStartupNamingTheAttribute() {
 		try (ZContext peer = new ZContext(); ZMQ.Socket taken = peer.createSocket(SocketType.PULL)) {
 			int port = taken.bindToRandomPort("tcp://127.0.0.1");
@@ -628,6 +638,16 @@ class ZmqListenerIntegrationTests {
 		void stop() throws InterruptedException {
 			this.stop.countDown();
 			this.thread.join(5000);
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class ClashingId {
+
+		@ZmqListener(id = "orders", type = SocketType.REP, bind = "inproc://clash")
+		String on(String text) {
+			return text;
 		}
 
 	}
