@@ -88,6 +88,7 @@ public final class ZmqAutoConfiguration {
 			context.setLinger((int) settings.getLinger().toMillis());
 			context.setSndHWM(settings.getSendHighWaterMark());
 			context.setRcvHWM(settings.getReceiveHighWaterMark());
+			ZmqContextLifecycle.logThreadExceptions(context);
 			return context;
 		}
 

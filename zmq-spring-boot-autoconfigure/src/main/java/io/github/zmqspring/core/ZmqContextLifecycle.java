@@ -15,6 +15,7 @@
  */
 package io.github.zmqspring.core;
 
+import java.nio.channels.ClosedChannelException;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -104,6 +105,36 @@ public class ZmqContextLifecycle implements SmartLifecycle {
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
+		}
+		return false;
+	}
+
+	/**
+	 * Route the exceptions of JeroMQ's own threads (I/O threads, the reaper) to this
+	 * library's log instead of standard error. An exception caused by a closed channel is
+	 * JeroMQ's shutdown race (an I/O thread acknowledging a socket whose mailbox is
+	 * already closed; zeromq/jeromq#332): logged at debug, since nothing is lost.
+	 * Anything else is a warning, and a thread that dies is an error.
+	 * @param context the context
+	 */
+	public static void logThreadExceptions(ZContext context) {
+		context.setNotificationExceptionHandler((thread, ex) -> {
+			if (causedByClosedChannel(ex)) {
+				logger.debug("ZeroMQ thread '" + thread.getName() + "' hit a closed channel while closing", ex);
+			}
+			else {
+				logger.warn("ZeroMQ thread '" + thread.getName() + "' reported an error", ex);
+			}
+		});
+		context.setUncaughtExceptionHandler(
+				(thread, ex) -> logger.error("ZeroMQ thread '" + thread.getName() + "' ended with an error", ex));
+	}
+
+	private static boolean causedByClosedChannel(Throwable ex) {
+		for (Throwable current = ex; current != null; current = current.getCause()) {
+			if (current instanceof ClosedChannelException) {
+				return true;
+			}
 		}
 		return false;
 	}

@@ -15,10 +15,14 @@
  */
 package io.github.zmqspring.autoconfigure;
 
+import java.io.IOException;
+import java.nio.channels.ClosedChannelException;
+
 import io.github.zmqspring.core.InvalidZmqSocketSpecException;
 import io.github.zmqspring.core.ZmqContextLifecycle;
 import io.github.zmqspring.core.ZmqSocketManager;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.zeromq.SocketType;
 import org.zeromq.ZContext;
 import org.zeromq.ZMQ;
@@ -26,6 +30,8 @@ import org.zeromq.ZMQ;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -35,6 +41,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Tests for {@link ZmqAutoConfiguration}: properties, defaults, back-off and the start-up
  * failures of bad socket declarations.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class ZmqAutoConfigurationTests {
 
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
@@ -52,6 +59,26 @@ class ZmqAutoConfigurationTests {
 			assertThat(zmq.getContext().getMaxSockets()).isEqualTo(1024);
 			assertThat(zmq.getContext().isIPv6()).isFalse();
 		});
+	}
+
+	@Test
+	void jeromqThreadExceptionsGoToTheLogNotStandardError(CapturedOutput output) {
+		this.runner.run((context) -> {
+			ZContext zmq = context.getBean(ZContext.class);
+			Thread io = new Thread("iothread-test");
+			zmq.getNotificationExceptionHandler()
+				.uncaughtException(io, new IOException("boom", new ClosedChannelException()));
+			zmq.getNotificationExceptionHandler().uncaughtException(io, new IllegalStateException("real trouble"));
+			zmq.getUncaughtExceptionHandler().uncaughtException(io, new IllegalStateException("thread died"));
+		});
+		// the shutdown race is logged at debug (not shown by default); the rest as
+		// warn/error
+		assertThat(output.getOut()).doesNotContain("boom")
+			.contains("WARN")
+			.contains("ZeroMQ thread 'iothread-test' reported an error")
+			.contains("real trouble")
+			.contains("ZeroMQ thread 'iothread-test' ended with an error");
+		assertThat(output.getErr()).doesNotContain("boom").doesNotContain("real trouble");
 	}
 
 	@Test
