@@ -26,7 +26,7 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import io.github.zmqspring.annotation.ZmqListener;
 import io.github.zmqspring.convert.ZmqPayloadConverter;
-import io.github.zmqspring.core.ZmqSocketManager;
+import io.github.zmqspring.core.socket.ZmqSocketManager;
 import io.github.zmqspring.core.ZmqTemplate;
 import org.zeromq.SocketType;
 import org.zeromq.ZContext;

@@ -23,7 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.github.zmqspring.core.ZmqSocketOptions;
+import io.github.zmqspring.core.socket.ZmqSocketOptions;
 import org.zeromq.SocketType;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;

@@ -19,8 +19,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import io.github.zmqspring.core.ZmqSocketOptions;
-import io.github.zmqspring.core.ZmqSocketSpec;
+import io.github.zmqspring.core.socket.ZmqSocketOptions;
+import io.github.zmqspring.core.socket.ZmqSocketSpec;
 
 /**
  * Turns the sockets declared under {@code zmq.sockets} into validated specs.

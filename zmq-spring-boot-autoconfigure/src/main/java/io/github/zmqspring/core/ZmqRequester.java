@@ -32,6 +32,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import io.github.zmqspring.convert.ZmqMetadata;
 import io.github.zmqspring.convert.ZmqMetadataCodec;
 import io.github.zmqspring.convert.ZmqMetadataException;
+import io.github.zmqspring.core.socket.ZmqSocketOwner;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.zeromq.SocketType;

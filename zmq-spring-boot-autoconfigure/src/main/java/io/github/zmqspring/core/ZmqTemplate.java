@@ -26,6 +26,9 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import io.github.zmqspring.convert.ZmqHeaderMapper;
 import io.github.zmqspring.convert.ZmqPayloadConverter;
+import io.github.zmqspring.core.socket.ZmqSocketManager;
+import io.github.zmqspring.core.socket.ZmqSocketOwner;
+import io.github.zmqspring.core.socket.ZmqSocketSpec;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 

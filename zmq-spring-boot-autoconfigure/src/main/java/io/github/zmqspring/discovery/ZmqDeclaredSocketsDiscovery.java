@@ -18,10 +18,10 @@ package io.github.zmqspring.discovery;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.github.zmqspring.core.ZmqEndpoint;
+import io.github.zmqspring.core.socket.ZmqEndpoint;
 import io.github.zmqspring.core.ZmqException;
-import io.github.zmqspring.core.ZmqSocketManager;
-import io.github.zmqspring.core.ZmqSocketSpec;
+import io.github.zmqspring.core.socket.ZmqSocketManager;
+import io.github.zmqspring.core.socket.ZmqSocketSpec;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 

@@ -15,7 +15,7 @@
  */
 package io.github.zmqspring.discovery;
 
-import io.github.zmqspring.core.ZmqSocketOwner;
+import io.github.zmqspring.core.socket.ZmqSocketOwner;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 

@@ -18,8 +18,8 @@ package io.github.zmqspring.discovery;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.github.zmqspring.core.ZmqEndpoint;
-import io.github.zmqspring.core.ZmqSocketSpec;
+import io.github.zmqspring.core.socket.ZmqEndpoint;
+import io.github.zmqspring.core.socket.ZmqSocketSpec;
 import io.github.zmqspring.listener.ZmqListenerContainer;
 import io.github.zmqspring.listener.ZmqListenerSocketHook;
 import org.apache.commons.logging.Log;

@@ -18,7 +18,7 @@ package io.github.zmqspring.listener;
 import java.time.Duration;
 import java.util.List;
 
-import io.github.zmqspring.core.ZmqSocketManager;
+import io.github.zmqspring.core.socket.ZmqSocketManager;
 
 import org.springframework.messaging.handler.invocation.InvocableHandlerMethod;
 import org.springframework.util.Assert;

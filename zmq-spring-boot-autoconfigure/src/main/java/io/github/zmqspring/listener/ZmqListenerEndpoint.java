@@ -17,7 +17,7 @@ package io.github.zmqspring.listener;
 
 import java.lang.reflect.Method;
 
-import io.github.zmqspring.core.ZmqSocketSpec;
+import io.github.zmqspring.core.socket.ZmqSocketSpec;
 
 import org.springframework.messaging.converter.MessageConverter;
 import org.springframework.messaging.handler.annotation.support.MessageHandlerMethodFactory;

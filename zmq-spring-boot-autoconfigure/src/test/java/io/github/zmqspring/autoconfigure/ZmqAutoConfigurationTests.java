@@ -19,8 +19,8 @@ import java.io.IOException;
 import java.nio.channels.ClosedChannelException;
 
 import io.github.zmqspring.core.InvalidZmqSocketSpecException;
-import io.github.zmqspring.core.ZmqContextLifecycle;
-import io.github.zmqspring.core.ZmqSocketManager;
+import io.github.zmqspring.core.socket.ZmqContextLifecycle;
+import io.github.zmqspring.core.socket.ZmqSocketManager;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.zeromq.SocketType;

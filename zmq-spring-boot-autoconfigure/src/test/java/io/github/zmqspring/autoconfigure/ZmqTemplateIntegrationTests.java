@@ -30,7 +30,7 @@ import io.github.zmqspring.convert.ZmqMetadataCodec;
 import io.github.zmqspring.core.ZmqException;
 import io.github.zmqspring.core.ZmqOperations;
 import io.github.zmqspring.core.ZmqSendTimeoutException;
-import io.github.zmqspring.core.ZmqSocketManager;
+import io.github.zmqspring.core.socket.ZmqSocketManager;
 import io.github.zmqspring.core.ZmqTemplate;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;

@@ -26,7 +26,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
-import io.github.zmqspring.core.ZmqSocketManager;
+import io.github.zmqspring.core.socket.ZmqSocketManager;
 import io.github.zmqspring.core.ZmqTemplate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;

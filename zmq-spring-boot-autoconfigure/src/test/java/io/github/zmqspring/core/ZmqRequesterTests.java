@@ -34,6 +34,10 @@ import java.util.function.Consumer;
 
 import io.github.zmqspring.convert.ZmqMetadata;
 import io.github.zmqspring.convert.ZmqMetadataCodec;
+import io.github.zmqspring.core.socket.ZmqContextLifecycle;
+import io.github.zmqspring.core.socket.ZmqSocketFactory;
+import io.github.zmqspring.core.socket.ZmqSocketOwner;
+import io.github.zmqspring.core.socket.ZmqSocketSpec;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;

@@ -21,10 +21,10 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
-import io.github.zmqspring.core.ZmqSocketFactory;
-import io.github.zmqspring.core.ZmqSocketManager;
-import io.github.zmqspring.core.ZmqSocketOptions;
-import io.github.zmqspring.core.ZmqSocketSpec;
+import io.github.zmqspring.core.socket.ZmqSocketFactory;
+import io.github.zmqspring.core.socket.ZmqSocketManager;
+import io.github.zmqspring.core.socket.ZmqSocketOptions;
+import io.github.zmqspring.core.socket.ZmqSocketSpec;
 import org.zeromq.SocketType;
 import org.zeromq.ZContext;
 

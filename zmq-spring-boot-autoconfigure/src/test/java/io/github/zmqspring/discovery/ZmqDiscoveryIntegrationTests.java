@@ -26,7 +26,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.github.zmqspring.autoconfigure.ZmqAutoConfiguration;
-import io.github.zmqspring.core.ZmqSocketManager;
+import io.github.zmqspring.core.socket.ZmqSocketManager;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 

@@ -37,7 +37,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import io.github.zmqspring.annotation.ZmqListener;
 import io.github.zmqspring.autoconfigure.ZmqAutoConfiguration;
 import io.github.zmqspring.core.ZmqHeaders;
-import io.github.zmqspring.core.ZmqSocketManager;
+import io.github.zmqspring.core.socket.ZmqSocketManager;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import org.junit.jupiter.api.Test;

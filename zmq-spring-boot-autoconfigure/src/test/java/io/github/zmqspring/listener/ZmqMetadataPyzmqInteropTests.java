@@ -34,7 +34,7 @@ import java.util.regex.Pattern;
 
 import io.github.zmqspring.annotation.ZmqListener;
 import io.github.zmqspring.autoconfigure.ZmqAutoConfiguration;
-import io.github.zmqspring.core.ZmqSocketManager;
+import io.github.zmqspring.core.socket.ZmqSocketManager;
 import io.github.zmqspring.core.ZmqTemplate;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

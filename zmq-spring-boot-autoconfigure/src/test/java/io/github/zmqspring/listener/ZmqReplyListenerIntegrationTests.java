@@ -47,7 +47,7 @@ import io.github.zmqspring.convert.ZmqMetadataCodec;
 import io.github.zmqspring.core.ZmqHeaders;
 import io.github.zmqspring.core.ZmqRemoteException;
 import io.github.zmqspring.core.ZmqRequestTimeoutException;
-import io.github.zmqspring.core.ZmqSocketManager;
+import io.github.zmqspring.core.socket.ZmqSocketManager;
 import io.github.zmqspring.core.ZmqTemplate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;

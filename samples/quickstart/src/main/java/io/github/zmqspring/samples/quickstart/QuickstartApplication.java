@@ -20,8 +20,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.github.zmqspring.core.ZmqSocketManager;
-import io.github.zmqspring.core.ZmqSocketOwner;
+import io.github.zmqspring.core.socket.ZmqSocketManager;
+import io.github.zmqspring.core.socket.ZmqSocketOwner;
 
 import org.springframework.boot.CommandLineRunner;
 import org.springframework.boot.SpringApplication;

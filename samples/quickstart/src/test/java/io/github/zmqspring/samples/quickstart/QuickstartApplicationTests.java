@@ -18,7 +18,7 @@ package io.github.zmqspring.samples.quickstart;
 import java.io.IOException;
 import java.net.ServerSocket;
 
-import io.github.zmqspring.core.ZmqSocketManager;
+import io.github.zmqspring.core.socket.ZmqSocketManager;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 

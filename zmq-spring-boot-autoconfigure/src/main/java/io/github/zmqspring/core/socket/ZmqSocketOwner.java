@@ -13,7 +13,7 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
-package io.github.zmqspring.core;
+package io.github.zmqspring.core.socket;
 
 import java.time.Duration;
 import java.util.List;
@@ -28,6 +28,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.Function;
+
+import io.github.zmqspring.core.InvalidZmqSocketSpecException;
+import io.github.zmqspring.core.ZmqException;
+import io.github.zmqspring.core.ZmqSendTimeoutException;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;

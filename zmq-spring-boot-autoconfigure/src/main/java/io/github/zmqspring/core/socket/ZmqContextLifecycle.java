@@ -13,7 +13,7 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
-package io.github.zmqspring.core;
+package io.github.zmqspring.core.socket;
 
 import java.nio.channels.ClosedChannelException;
 import java.time.Duration;
@@ -21,6 +21,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+
+import io.github.zmqspring.core.ZmqLifecyclePhases;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;

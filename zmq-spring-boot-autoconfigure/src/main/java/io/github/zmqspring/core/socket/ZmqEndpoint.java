@@ -14,7 +14,7 @@
  * limitations under the License.
  */
 
-package io.github.zmqspring.core;
+package io.github.zmqspring.core.socket;
 
 import java.util.Locale;
 import java.util.Objects;

@@ -13,7 +13,7 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
-package io.github.zmqspring.core;
+package io.github.zmqspring.core.socket;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -22,6 +22,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+
+import io.github.zmqspring.core.ZmqException;
+import io.github.zmqspring.core.ZmqLifecyclePhases;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;

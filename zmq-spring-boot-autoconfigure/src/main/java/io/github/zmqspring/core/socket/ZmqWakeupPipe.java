@@ -13,12 +13,14 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
-package io.github.zmqspring.core;
+package io.github.zmqspring.core.socket;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.Pipe;
 import java.nio.channels.SelectableChannel;
+
+import io.github.zmqspring.core.ZmqException;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;

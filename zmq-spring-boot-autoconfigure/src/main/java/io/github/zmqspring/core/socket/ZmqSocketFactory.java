@@ -13,10 +13,12 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
-package io.github.zmqspring.core;
+package io.github.zmqspring.core.socket;
 
 import java.util.ArrayList;
 import java.util.List;
+
+import io.github.zmqspring.core.InvalidZmqSocketSpecException;
 
 import org.zeromq.SocketType;
 import org.zeromq.ZContext;

@@ -13,10 +13,12 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
-package io.github.zmqspring.core;
+package io.github.zmqspring.core.socket;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+
+import io.github.zmqspring.core.InvalidZmqSocketSpecException;
 
 import org.springframework.util.unit.DataSize;
 import org.zeromq.ZMQ;
