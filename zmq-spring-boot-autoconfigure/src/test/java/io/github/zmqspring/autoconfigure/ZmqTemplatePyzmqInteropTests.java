@@ -27,6 +27,7 @@ import java.util.concurrent.TimeUnit;
 
 import io.github.zmqspring.core.socket.ZmqSocketManager;
 import io.github.zmqspring.core.ZmqTemplate;
+import io.github.zmqspring.Pyzmq;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -36,7 +37,6 @@ import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * {@link ZmqTemplate} against native libzmq: a pyzmq PULL socket receives what the
@@ -45,20 +45,14 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 @Timeout(60)
 class ZmqTemplatePyzmqInteropTests {
 
-	private static final String PYTHON = "/usr/bin/python3";
+	private static final String PYTHON = Pyzmq.PYTHON;
 
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(ZmqAutoConfiguration.class));
 
 	@BeforeAll
-	static void pyzmqIsAvailable() throws Exception {
-		boolean available = false;
-		if (new File(PYTHON).canExecute()) {
-			Process probe = new ProcessBuilder(PYTHON, "-c", "import zmq").redirectErrorStream(true).start();
-			available = probe.waitFor(20, TimeUnit.SECONDS) && probe.exitValue() == 0;
-			probe.destroyForcibly();
-		}
-		assumeTrue(available, PYTHON + " cannot import zmq (install Debian's python3-zmq)");
+	static void pyzmqIsAvailable() {
+		Pyzmq.assumeAvailable();
 	}
 
 	@Test

@@ -16,8 +16,6 @@
 package io.github.zmqspring.core;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,8 +36,8 @@ import io.github.zmqspring.core.socket.ZmqContextLifecycle;
 import io.github.zmqspring.core.socket.ZmqSocketFactory;
 import io.github.zmqspring.core.socket.ZmqSocketOwner;
 import io.github.zmqspring.core.socket.ZmqSocketSpec;
+import io.github.zmqspring.Pyzmq;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.zeromq.SocketType;
@@ -221,7 +219,7 @@ class ZmqRequesterTests {
 
 	@Test
 	void interopWithNativeRepAndRouterServers() throws Exception {
-		Assumptions.assumeTrue(pyzmqAvailable(), "/usr/bin/python3 with Debian's python3-zmq is not installed");
+		Pyzmq.assumeAvailable();
 		for (String kind : List.of("REP", "ROUTER")) {
 			int port = freePort();
 			String script = """
@@ -263,14 +261,6 @@ class ZmqRequesterTests {
 		assertThatExceptionOfType(ZmqException.class).isThrownBy(() -> new ZmqRequester(owner, 0, Duration.ZERO))
 			.withMessageContaining("'req' is a REQ")
 			.withMessageContaining("type: dealer");
-	}
-
-	static boolean pyzmqAvailable() throws Exception {
-		if (!Files.isExecutable(Path.of("/usr/bin/python3"))) {
-			return false;
-		}
-		Process probe = new ProcessBuilder("/usr/bin/python3", "-c", "import zmq").start();
-		return probe.waitFor(20, TimeUnit.SECONDS) && probe.exitValue() == 0;
 	}
 
 	private ZmqRequester requester(String endpoint, int retries) {

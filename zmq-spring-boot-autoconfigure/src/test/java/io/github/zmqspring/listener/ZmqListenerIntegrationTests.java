@@ -21,7 +21,6 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -38,6 +37,7 @@ import io.github.zmqspring.annotation.ZmqListener;
 import io.github.zmqspring.autoconfigure.ZmqAutoConfiguration;
 import io.github.zmqspring.core.ZmqHeaders;
 import io.github.zmqspring.core.socket.ZmqSocketManager;
+import io.github.zmqspring.Pyzmq;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import org.junit.jupiter.api.Test;
@@ -289,7 +289,7 @@ class ZmqListenerIntegrationTests {
 	@Test
 	@Timeout(60)
 	void interopWithLibzmqPublisherThroughPyzmq() throws Exception {
-		org.junit.jupiter.api.Assumptions.assumeTrue(pyzmqAvailable(), "/usr/bin/python3 cannot import zmq");
+		Pyzmq.assumeAvailable();
 		this.runner.withUserConfiguration(PythonListener.class).run((context) -> {
 			String endpoint = context.getBean(ZmqSocketManager.class).getBoundEndpoints("py").get(0);
 			String script = String.join("\n", "import sys, time, zmq", "ctx = zmq.Context()",
@@ -376,17 +376,6 @@ class ZmqListenerIntegrationTests {
 			}
 		}
 		return fail("nothing received on topic " + topic);
-	}
-
-	private static boolean pyzmqAvailable() {
-		try {
-			Process check = new ProcessBuilder("/usr/bin/python3", "-c", "import zmq").redirectErrorStream(true)
-				.start();
-			return check.waitFor(20, TimeUnit.SECONDS) && check.exitValue() == 0;
-		}
-		catch (Exception ex) {
-			return false;
-		}
 	}
 
 	record Order(@NotBlank String item, int qty) {

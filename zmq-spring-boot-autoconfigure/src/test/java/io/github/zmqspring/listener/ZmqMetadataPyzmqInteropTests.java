@@ -16,7 +16,6 @@
 package io.github.zmqspring.listener;
 
 import java.io.BufferedReader;
-import java.io.File;
 import java.io.InputStreamReader;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
@@ -36,6 +35,7 @@ import io.github.zmqspring.annotation.ZmqListener;
 import io.github.zmqspring.autoconfigure.ZmqAutoConfiguration;
 import io.github.zmqspring.core.socket.ZmqSocketManager;
 import io.github.zmqspring.core.ZmqTemplate;
+import io.github.zmqspring.Pyzmq;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -50,7 +50,6 @@ import org.springframework.messaging.handler.annotation.Header;
 import org.springframework.messaging.support.MessageBuilder;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * A libzmq peer (pyzmq) that knows only docs/wire-format.md: it sends JSON with and
@@ -60,7 +59,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 @Timeout(60)
 class ZmqMetadataPyzmqInteropTests {
 
-	private static final String PYTHON = "/usr/bin/python3";
+	private static final String PYTHON = Pyzmq.PYTHON;
 
 	record Order(String id, int quantity) {
 	}
@@ -71,14 +70,8 @@ class ZmqMetadataPyzmqInteropTests {
 		.withPropertyValues("zmq.sockets.news.type=pub", "zmq.sockets.news.bind=tcp://127.0.0.1:0");
 
 	@BeforeAll
-	static void pyzmqIsAvailable() throws Exception {
-		boolean available = false;
-		if (new File(PYTHON).canExecute()) {
-			Process probe = new ProcessBuilder(PYTHON, "-c", "import zmq").redirectErrorStream(true).start();
-			available = probe.waitFor(20, TimeUnit.SECONDS) && probe.exitValue() == 0;
-			probe.destroyForcibly();
-		}
-		assumeTrue(available, PYTHON + " cannot import zmq (install Debian's python3-zmq)");
+	static void pyzmqIsAvailable() {
+		Pyzmq.assumeAvailable();
 	}
 
 	@Test

@@ -28,14 +28,12 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
@@ -49,6 +47,7 @@ import io.github.zmqspring.core.ZmqRemoteException;
 import io.github.zmqspring.core.ZmqRequestTimeoutException;
 import io.github.zmqspring.core.socket.ZmqSocketManager;
 import io.github.zmqspring.core.ZmqTemplate;
+import io.github.zmqspring.Pyzmq;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.zeromq.SocketType;
@@ -68,7 +67,6 @@ import org.springframework.messaging.support.MessageBuilder;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
-import static org.assertj.core.api.Assumptions.assumeThat;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -400,7 +398,7 @@ class ZmqReplyListenerIntegrationTests {
 
 	@Test
 	void pyzmqReqAndDealerClientsAgainstRepAndRouterListeners() throws Exception {
-		assumeThat(pyzmqAvailable()).as("/usr/bin/python3 cannot import zmq (install Debian's python3-zmq)").isTrue();
+		Pyzmq.assumeAvailable();
 		this.runner.withUserConfiguration(PlainServers.class).run((context) -> {
 			ZmqSocketManager manager = context.getBean(ZmqSocketManager.class);
 			String script = new File(getClass().getResource("/interop/rpc_client.py").toURI()).getAbsolutePath();
@@ -425,16 +423,6 @@ class ZmqReplyListenerIntegrationTests {
 					"rep void: 1 frame of 0 bytes", "router req: HELLO",
 					"router dealer: REPLY-0,REPLY-1,REPLY-2,REPLY-3", "done");
 		});
-	}
-
-	private static boolean pyzmqAvailable() throws IOException, InterruptedException {
-		if (!new File("/usr/bin/python3").canExecute()) {
-			return false;
-		}
-		Process probe = new ProcessBuilder("/usr/bin/python3", "-c", "import zmq").redirectErrorStream(true).start();
-		boolean ok = probe.waitFor(20, TimeUnit.SECONDS) && probe.exitValue() == 0;
-		probe.destroyForcibly();
-		return ok;
 	}
 
 	static int freePort() {
