@@ -15,17 +15,14 @@
  */
 package io.github.zmqspring.listener;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
@@ -37,12 +34,9 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 
 import io.github.zmqspring.convert.ZmqMessageConverters;
-import io.github.zmqspring.convert.ZmqMetadata;
-import io.github.zmqspring.convert.ZmqMetadataCodec;
 import io.github.zmqspring.convert.ZmqPayloadConverter;
 import io.github.zmqspring.core.ZmqException;
 import io.github.zmqspring.core.ZmqHeaders;
-import io.github.zmqspring.core.ZmqRemoteException;
 import io.github.zmqspring.core.socket.ZmqSocketFactory;
 import io.github.zmqspring.core.socket.ZmqSocketHandle;
 import io.github.zmqspring.core.socket.ZmqSocketManager;
@@ -59,7 +53,6 @@ import org.zeromq.ZMQException;
 import org.zeromq.ZMsg;
 
 import org.springframework.messaging.Message;
-import org.springframework.messaging.converter.MessageConversionException;
 import org.springframework.messaging.converter.MessageConverter;
 import org.springframework.messaging.support.MessageBuilder;
 
@@ -322,35 +315,6 @@ public class ZmqListenerContainer {
 		}
 	}
 
-	/**
-	 * Split the envelope off a request received by the ROUTER socket that serves a REP or
-	 * ROUTER listener: the routing id, then every frame up to and including the first
-	 * empty delimiter. A ROUTER listener also accepts a request without a delimiter (a
-	 * DEALER that sends bare payloads); a REP listener drops it, as libzmq's REP does.
-	 */
-	private ZMsg splitEnvelope(ZMsg msg) {
-		ZMsg envelope = new ZMsg();
-		envelope.add(msg.pop());
-		int delimiter = 0;
-		for (ZFrame frame : msg) {
-			if (frame.size() == 0) {
-				break;
-			}
-			delimiter++;
-		}
-		if (delimiter < msg.size()) {
-			for (int i = 0; i <= delimiter; i++) {
-				envelope.add(msg.pop());
-			}
-		}
-		else if (this.endpoint.getSocketSpec().getType() == SocketType.REP) {
-			throw new MessageConversionException("Listener '" + getListenerId() + "' on REP socket '" + getSocketName()
-					+ "' received a request without the empty delimiter frame of the REQ/REP "
-					+ "envelope; dropped (send [empty][payload] from a DEALER, or declare the socket as ROUTER)");
-		}
-		return envelope;
-	}
-
 	private Message<byte[]> unreadable(ZMsg msg) {
 		ZFrame last = msg.peekLast();
 		return MessageBuilder.withPayload((last != null) ? last.getData() : new byte[0])
@@ -359,27 +323,6 @@ public class ZmqListenerContainer {
 			.setHeader(ZmqHeaders.FRAMES, msg.size())
 			.setHeader(ZmqHeaders.RAW_MESSAGE, msg)
 			.build();
-	}
-
-	private static Throwable unwrap(Throwable failure) {
-		Throwable current = failure;
-		while ((current instanceof CompletionException || current instanceof ExecutionException)
-				&& current.getCause() != null) {
-			current = current.getCause();
-		}
-		return current;
-	}
-
-	/**
-	 * An error reply: the metadata frame with the error flag and the exception's type,
-	 * then its message as UTF-8 text (docs/wire-format.md).
-	 */
-	private static ZMsg errorReply(ZMsg envelope, Throwable failure) {
-		String text = (failure.getMessage() != null) ? failure.getMessage() : failure.getClass().getName();
-		envelope.add(ZmqMetadataCodec
-			.encode(new ZmqMetadata(true, Map.of(ZmqRemoteException.ERROR_TYPE, failure.getClass().getName()))));
-		envelope.add(text.getBytes(StandardCharsets.UTF_8));
-		return envelope;
 	}
 
 	/**
@@ -561,7 +504,8 @@ public class ZmqListenerContainer {
 			Message<byte[]> message;
 			try {
 				if (ZmqListenerContainer.this.replying) {
-					envelope = splitEnvelope(msg);
+					envelope = ZmqReplyEnvelopes.split(msg, this.spec.getType() == SocketType.REP, "Listener '"
+							+ getListenerId() + "' on " + this.spec.getType() + " socket '" + getSocketName() + "'");
 				}
 				message = ZmqListenerContainer.this.adapter.toMessage(msg, envelope);
 			}
@@ -571,7 +515,7 @@ public class ZmqListenerContainer {
 				// error handler like any conversion error, as raw frames
 				handleFailure(unreadable(msg), ex);
 				if (envelope != null) {
-					sendReply(errorReply(envelope, ex));
+					sendReply(ZmqReplyEnvelopes.errorReply(envelope, ex));
 				}
 				return;
 			}
@@ -582,7 +526,7 @@ public class ZmqListenerContainer {
 			catch (Exception ex) {
 				handleFailure(message, ex);
 				if (envelope != null) {
-					sendReply(errorReply(envelope, ex));
+					sendReply(ZmqReplyEnvelopes.errorReply(envelope, ex));
 				}
 				return;
 			}
@@ -599,9 +543,9 @@ public class ZmqListenerContainer {
 			if (result instanceof CompletionStage<?> stage) {
 				stage.whenComplete((value, failure) -> {
 					if (failure != null) {
-						Throwable cause = unwrap(failure);
+						Throwable cause = ZmqReplyEnvelopes.unwrap(failure);
 						handleFailure(request, cause);
-						sendReply(errorReply(envelope, cause));
+						sendReply(ZmqReplyEnvelopes.errorReply(envelope, cause));
 					}
 					else {
 						reply(envelope, value, request);
@@ -623,7 +567,7 @@ public class ZmqListenerContainer {
 				}
 				catch (RuntimeException ex) {
 					handleFailure(request, ex);
-					sendReply(errorReply(envelope, ex));
+					sendReply(ZmqReplyEnvelopes.errorReply(envelope, ex));
 					return;
 				}
 			}
