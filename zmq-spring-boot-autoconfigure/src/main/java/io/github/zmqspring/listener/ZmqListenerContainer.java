@@ -333,6 +333,10 @@ public class ZmqListenerContainer {
 
 		private final ZmqSocketSpec spec = ZmqListenerContainer.this.endpoint.getSocketSpec();
 
+		/** Names the listener in error messages; built once, not per message. */
+		private final String description = "Listener '" + getListenerId() + "' on " + this.spec.getType() + " socket '"
+				+ getSocketName() + "'";
+
 		private final ZmqWakeupPipe wakeup;
 
 		private final CompletableFuture<ZmqSocketHandle> ready = new CompletableFuture<>();
@@ -504,8 +508,7 @@ public class ZmqListenerContainer {
 			Message<byte[]> message;
 			try {
 				if (ZmqListenerContainer.this.replying) {
-					envelope = ZmqReplyEnvelopes.split(msg, this.spec.getType() == SocketType.REP, "Listener '"
-							+ getListenerId() + "' on " + this.spec.getType() + " socket '" + getSocketName() + "'");
+					envelope = ZmqReplyEnvelopes.split(msg, this.spec.getType() == SocketType.REP, this.description);
 				}
 				message = ZmqListenerContainer.this.adapter.toMessage(msg, envelope);
 			}
