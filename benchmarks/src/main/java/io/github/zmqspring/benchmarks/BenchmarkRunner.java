@@ -29,6 +29,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.DoublePredicate;
@@ -201,19 +202,7 @@ public final class BenchmarkRunner {
 		}
 		Measurement[] as = new Measurement[this.rounds];
 		Measurement[] bs = new Measurement[this.rounds];
-		for (int i = 0; i < this.rounds; i++) {
-			if (b == null) {
-				as[i] = a.run();
-			}
-			else if (i % 2 == 0) {
-				as[i] = a.run();
-				bs[i] = b.run();
-			}
-			else {
-				bs[i] = b.run();
-				as[i] = a.run();
-			}
-		}
+		alternate(a::run, (b != null) ? b::run : null, as, bs);
 		Row rowA = new Row(scenario, nameA, unit, values(as, Measurement::perSecond));
 		if (b == null) {
 			this.rows.add(print(rowA));
@@ -241,19 +230,7 @@ public final class BenchmarkRunner {
 		}
 		double[][] as = new double[this.rounds][];
 		double[][] bs = new double[this.rounds][];
-		for (int i = 0; i < this.rounds; i++) {
-			if (b == null) {
-				as[i] = a.run();
-			}
-			else if (i % 2 == 0) {
-				as[i] = a.run();
-				bs[i] = b.run();
-			}
-			else {
-				bs[i] = b.run();
-				as[i] = a.run();
-			}
-		}
+		alternate(a::run, (b != null) ? b::run : null, as, bs);
 		Row p50a = new Row(scenario + " p50", nameA, "us", percentiles(as, 0.50));
 		Row p99a = new Row(scenario + " p99", nameA, "us", percentiles(as, 0.99));
 		if (b == null) {
@@ -421,6 +398,26 @@ public final class BenchmarkRunner {
 
 		void run() throws Exception;
 
+	}
+
+	/**
+	 * Run each round's trials, A B in even rounds and B A in odd ones, so the machine's
+	 * drift falls on both sides alike.
+	 */
+	private <T> void alternate(Callable<T> a, Callable<T> b, T[] as, T[] bs) throws Exception {
+		for (int i = 0; i < this.rounds; i++) {
+			if (b == null) {
+				as[i] = a.call();
+			}
+			else if (i % 2 == 0) {
+				as[i] = a.call();
+				bs[i] = b.call();
+			}
+			else {
+				bs[i] = b.call();
+				as[i] = a.call();
+			}
+		}
 	}
 
 	@FunctionalInterface
