@@ -31,6 +31,7 @@ import io.github.zmqspring.discovery.ZmqListenerDiscovery;
 import io.github.zmqspring.discovery.ZmqServiceRegistry;
 import io.github.zmqspring.core.socket.ZmqSocketFactory;
 import io.github.zmqspring.core.socket.ZmqSocketManager;
+import io.github.zmqspring.core.socket.ZmqSocketOptions;
 import io.github.zmqspring.core.ZmqTemplate;
 import io.github.zmqspring.listener.ZmqListenerContainerFactory;
 import io.github.zmqspring.listener.ZmqListenerErrorHandler;
@@ -53,6 +54,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.messaging.converter.CompositeMessageConverter;
 import org.springframework.messaging.converter.MessageConverter;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Auto-configuration for ZeroMQ: a managed JeroMQ context, the sockets declared under
@@ -111,6 +113,10 @@ public final class ZmqAutoConfiguration {
 		ZmqSocketFactory zmqSocketFactory(ZContext context, ZmqProperties properties) {
 			ZmqSocketFactory factory = new ZmqSocketFactory(context);
 			factory.setDiscoveryEnabled(properties.getDiscovery().isEnabled());
+			DataSize maxMessageSize = properties.getContext().getMaxMessageSize();
+			ZmqSocketOptions.checkMaxMessageSize("zmq.context.max-message-size", maxMessageSize);
+			factory.setDefaultMaxMessageSize(
+					(maxMessageSize != null) ? maxMessageSize : ZmqSocketOptions.UNLIMITED_MESSAGE_SIZE);
 			return factory;
 		}
 

@@ -43,6 +43,23 @@ public final class ZmqPeerTracker {
 
 	private int subscriptions;
 
+	private final ZmqOversizeMonitor oversize;
+
+	/**
+	 * Create a tracker for an unnamed socket.
+	 */
+	public ZmqPeerTracker() {
+		this("unnamed");
+	}
+
+	/**
+	 * Create a tracker for a socket.
+	 * @param socketName the socket's name, for the log
+	 */
+	public ZmqPeerTracker(String socketName) {
+		this.oversize = new ZmqOversizeMonitor(socketName);
+	}
+
 	/**
 	 * Attach this tracker to a socket before it binds or connects.
 	 * @param socket the socket, on its owning thread
@@ -57,6 +74,7 @@ public final class ZmqPeerTracker {
 			change(1, 0);
 		}
 		else if (type == ZMonitor.Event.DISCONNECTED) {
+			this.oversize.onDisconnected(event);
 			change(-1, 0);
 		}
 	}
@@ -91,6 +109,22 @@ public final class ZmqPeerTracker {
 		synchronized (this.monitor) {
 			return this.peers;
 		}
+	}
+
+	/**
+	 * @return the counter of peers disconnected for a message over the socket's
+	 * {@code max-message-size}
+	 */
+	public ZmqOversizeMonitor getOversizeMonitor() {
+		return this.oversize;
+	}
+
+	/**
+	 * @return how many peers were disconnected for a message over the socket's
+	 * {@code max-message-size}
+	 */
+	public long getOversizeDisconnects() {
+		return this.oversize.getOversizeDisconnects();
 	}
 
 	/**
