@@ -60,7 +60,8 @@ final class PyzmqProbe implements AutoCloseable {
 			        continue
 			    kind, endpoint, token = parts
 			    s = ctx.socket(types[kind])
-			    s.setsockopt(zmq.LINGER, 0)
+			    # a PUSH must linger, or closing it drops the token before it is delivered
+			    s.setsockopt(zmq.LINGER, 3000 if kind == 'pull' else 0)
 			    s.setsockopt(zmq.RCVTIMEO, 3000)
 			    s.setsockopt(zmq.SNDTIMEO, 3000)
 			    s.connect(endpoint)
