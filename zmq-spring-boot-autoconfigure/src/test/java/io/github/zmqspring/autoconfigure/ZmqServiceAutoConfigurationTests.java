@@ -245,6 +245,81 @@ class ZmqServiceAutoConfigurationTests {
 				.toKilobytes()).isEqualTo(64));
 	}
 
+	@Nested
+	class MaxMessageSize {
+
+		@Test
+		void listenersGetTheDefaultUnlessTheAttributeSaysOtherwise() {
+			ZmqServiceAutoConfigurationTests.this.runner.withUserConfiguration(SizedListeners.class).run((context) -> {
+				ZmqListenerEndpointRegistry registry = context.getBean(ZmqListenerEndpointRegistry.class);
+				assertThat(maxMessageSize(registry, "default-size")).isEqualTo(4L * 1024 * 1024);
+				assertThat(maxMessageSize(registry, "large")).isEqualTo(16L * 1024 * 1024);
+				assertThat(maxMessageSize(registry, "unlimited")).isEqualTo(-1);
+			});
+		}
+
+		@Test
+		void aMessageOverTheDefaultDropsThePeerAndOneWithinTheAttributeArrives() {
+			ZmqServiceAutoConfigurationTests.this.runner.withUserConfiguration(SizedListeners.class).run((context) -> {
+				ZmqListenerEndpointRegistry registry = context.getBean(ZmqListenerEndpointRegistry.class);
+				SizedListeners listeners = context.getBean(SizedListeners.class);
+				byte[] fiveMegabytes = new byte[5 * 1024 * 1024];
+				try (ZContext peers = new ZContext()) {
+					for (String id : List.of("default-size", "large")) {
+						ZMQ.Socket push = peers.createSocket(SocketType.PUSH);
+						push.setHandshakeIvl(1000);
+						push.connect(context.getBean(io.github.zmqspring.core.socket.ZmqSocketManager.class)
+							.getBoundEndpoints(id)
+							.get(0));
+						push.send(fiveMegabytes);
+					}
+					Awaitility.await()
+						.atMost(Duration.ofSeconds(30))
+						.until(() -> listeners.received.contains("large:" + fiveMegabytes.length));
+					Awaitility.await()
+						.atMost(Duration.ofSeconds(30))
+						.until(() -> oversizeDisconnects(registry, "default-size") >= 1);
+					assertThat(listeners.received).doesNotContain("default-size:" + fiveMegabytes.length);
+					assertThat(oversizeDisconnects(registry, "large")).isZero();
+				}
+			});
+		}
+
+		private static long maxMessageSize(ZmqListenerEndpointRegistry registry, String id) throws Exception {
+			return registry.getListenerContainer(id)
+				.execute((handle) -> handle.getSocket().getMaxMsgSize())
+				.get(10, java.util.concurrent.TimeUnit.SECONDS);
+		}
+
+		private static long oversizeDisconnects(ZmqListenerEndpointRegistry registry, String id) throws Exception {
+			return registry.getListenerContainer(id)
+				.execute(io.github.zmqspring.core.socket.ZmqSocketHandle::getOversizeDisconnects)
+				.get(10, java.util.concurrent.TimeUnit.SECONDS);
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class SizedListeners {
+
+		final List<String> received = new CopyOnWriteArrayList<>();
+
+		@ZmqListener(id = "default-size", type = SocketType.PULL, bind = "tcp://127.0.0.1:0")
+		void byDefault(byte[] message) {
+			this.received.add("default-size:" + message.length);
+		}
+
+		@ZmqListener(id = "large", type = SocketType.PULL, bind = "tcp://127.0.0.1:0", maxMessageSize = "${large:16MB}")
+		void large(byte[] message) {
+			this.received.add("large:" + message.length);
+		}
+
+		@ZmqListener(id = "unlimited", type = SocketType.PULL, bind = "inproc://unlimited", maxMessageSize = "-1")
+		void unlimited(byte[] message) {
+		}
+
+	}
+
 	static class DeathOfAThread extends Error {
 
 		DeathOfAThread() {
