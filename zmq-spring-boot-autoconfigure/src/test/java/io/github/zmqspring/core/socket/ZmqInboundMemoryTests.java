@@ -68,9 +68,14 @@ class ZmqInboundMemoryTests {
 				hostile.add(socket);
 				socket.getOutputStream().write(HostileZmtp.announce("PUSH", limit));
 			}
-			Awaitility.await()
-				.atMost(Duration.ofSeconds(30))
-				.until(() -> directMemoryUsed() - before >= CONNECTIONS * limit * 3 / 4);
+			// until every header has arrived (most of the memory) and the use is stable
+			long[] last = { -1 };
+			Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(300)).until(() -> {
+				long now = directMemoryUsed();
+				boolean stable = now == last[0];
+				last[0] = now;
+				return stable && now - before >= CONNECTIONS * limit * 3 / 4;
+			});
 			long held = directMemoryUsed() - before;
 			System.out.printf(
 					"%d connections announcing %d-byte frames hold %d bytes of direct memory (%.2f MiB each)%n",
