@@ -92,6 +92,11 @@ class ZmqHostileClientsTests {
 			assertThat(service.awaitLine("over max-message-size", Duration.ofSeconds(10)))
 				.as("oversize disconnects logged")
 				.isTrue();
+			// logged with the peer's address, and rate-limited: not one line per
+			// disconnect
+			assertThat(service.lines()).filteredOn((line) -> line.contains("over max-message-size"))
+				.allSatisfy((line) -> assertThat(line).contains("disconnected peer /127.0.0.1:"))
+				.hasSizeLessThan(LISTENERS.size() * 8);
 			withConnections("a 256 MiB frame under a 256 MiB heap",
 					(endpoint) -> HostileZmtp.announce(peerType(endpoint), 256L << 20), 1);
 
