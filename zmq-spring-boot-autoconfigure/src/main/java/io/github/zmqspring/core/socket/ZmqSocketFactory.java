@@ -42,6 +42,8 @@ public class ZmqSocketFactory {
 
 	private volatile boolean discoveryEnabled;
 
+	private volatile List<ZmqSocketEventListener> eventListeners = List.of();
+
 	/**
 	 * Create a factory for the given context.
 	 * @param context the context that creates the sockets
@@ -57,6 +59,14 @@ public class ZmqSocketFactory {
 	 */
 	public void setDiscoveryEnabled(boolean discoveryEnabled) {
 		this.discoveryEnabled = discoveryEnabled;
+	}
+
+	/**
+	 * Set the listeners told of the events of every socket opened from now on.
+	 * @param eventListeners the listeners
+	 */
+	public void setEventListeners(List<ZmqSocketEventListener> eventListeners) {
+		this.eventListeners = List.copyOf(eventListeners);
 	}
 
 	/**
@@ -92,7 +102,13 @@ public class ZmqSocketFactory {
 		ZMQ.Socket socket = this.context.createSocket(actual);
 		try {
 			ZmqPeerTracker tracker = new ZmqPeerTracker();
-			tracker.attach(socket);
+			List<ZmqSocketEventListener> listeners = this.eventListeners;
+			if (listeners.isEmpty()) {
+				tracker.attach(socket);
+			}
+			else {
+				tracker.attach(socket, (event) -> notifyListeners(listeners, spec, event));
+			}
 			spec.getOptions().applyTo(socket, spec.getOrigin());
 			if (actual == SocketType.XPUB) {
 				socket.setXpubVerboser(true);
@@ -136,6 +152,20 @@ public class ZmqSocketFactory {
 		catch (RuntimeException ex) {
 			this.context.destroySocket(socket);
 			throw ex;
+		}
+	}
+
+	private static void notifyListeners(List<ZmqSocketEventListener> listeners, ZmqSocketSpec spec,
+			org.zeromq.ZEvent event) {
+		for (ZmqSocketEventListener listener : listeners) {
+			try {
+				listener.onEvent(spec, event);
+			}
+			catch (RuntimeException ex) {
+				// a listener's bug must not break the socket's thread
+				org.apache.commons.logging.LogFactory.getLog(ZmqSocketFactory.class)
+					.warn("Socket event listener " + listener + " failed on " + event, ex);
+			}
 		}
 	}
 
