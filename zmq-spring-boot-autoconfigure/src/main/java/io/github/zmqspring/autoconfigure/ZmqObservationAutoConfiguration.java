@@ -88,7 +88,6 @@ public final class ZmqObservationAutoConfiguration {
 	 * Socket events as {@link io.github.zmqspring.observation.ZmqSocketEvent}s.
 	 */
 	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnBooleanProperty(name = "zmq.socket-events.enabled", matchIfMissing = true)
 	static class SocketEventConfiguration {
 
 		@Bean
