@@ -43,6 +43,7 @@ import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
 import org.springframework.boot.actuate.endpoint.annotation.Selector;
 import org.springframework.boot.actuate.endpoint.annotation.WriteOperation;
+import org.springframework.boot.actuate.endpoint.web.WebEndpointResponse;
 
 /**
  * The {@code zmq} actuator endpoint ({@code /actuator/zmq}): the sockets (type,
@@ -53,7 +54,7 @@ import org.springframework.boot.actuate.endpoint.annotation.WriteOperation;
  * <ul>
  * <li>{@code POST /actuator/zmq/listeners/{id}} with {@code {"action": "stop"}} (or
  * {@code start}, {@code subscribe}, {@code unsubscribe} with {@code "topic": "..."} or
- * {@code "topics": [...]});</li>
+ * {@code "topics": "a,b"});</li>
  * <li>or {@code POST /actuator/zmq/listeners/{id}/{action}}, with the topics in the
  * body.</li>
  * </ul>
@@ -109,13 +110,13 @@ public class ZmqActuatorEndpoint {
 	 * @param id the listener's id
 	 * @param action {@code start}, {@code stop}, {@code subscribe} or {@code unsubscribe}
 	 * @param topic a topic to subscribe or unsubscribe
-	 * @param topics topics to subscribe or unsubscribe
-	 * @return the listener after the operation, or {@code null} (404) when there is none
+	 * @param topics topics to subscribe or unsubscribe, separated by commas
+	 * @return the listener after the operation, or a 404 when there is none
 	 */
 	@WriteOperation
-	public @Nullable ListenerView listener(@Selector String kind, @Selector String id, @Nullable String action,
-			@Nullable String topic, @Nullable List<String> topics) {
-		return perform(kind, id, action, topic, topics);
+	public WebEndpointResponse<ListenerView> listener(@Selector String kind, @Selector String id,
+			@Nullable String action, @Nullable String topic, @Nullable String topics) {
+		return response(perform(kind, id, action, topic, topics));
 	}
 
 	/**
@@ -125,17 +126,22 @@ public class ZmqActuatorEndpoint {
 	 * @param id the listener's id
 	 * @param action {@code start}, {@code stop}, {@code subscribe} or {@code unsubscribe}
 	 * @param topic a topic to subscribe or unsubscribe
-	 * @param topics topics to subscribe or unsubscribe
-	 * @return the listener after the operation, or {@code null} (404) when there is none
+	 * @param topics topics to subscribe or unsubscribe, separated by commas
+	 * @return the listener after the operation, or a 404 when there is none
 	 */
 	@WriteOperation
-	public @Nullable ListenerView listenerAction(@Selector String kind, @Selector String id, @Selector String action,
-			@Nullable String topic, @Nullable List<String> topics) {
-		return perform(kind, id, action, topic, topics);
+	public WebEndpointResponse<ListenerView> listenerAction(@Selector String kind, @Selector String id,
+			@Selector String action, @Nullable String topic, @Nullable String topics) {
+		return response(perform(kind, id, action, topic, topics));
+	}
+
+	private static WebEndpointResponse<ListenerView> response(@Nullable ListenerView listener) {
+		return (listener != null) ? new WebEndpointResponse<>(listener)
+				: new WebEndpointResponse<>(WebEndpointResponse.STATUS_NOT_FOUND);
 	}
 
 	private @Nullable ListenerView perform(String kind, String id, @Nullable String action, @Nullable String topic,
-			@Nullable List<String> topics) {
+			@Nullable String topics) {
 		if (!"listeners".equals(kind)) {
 			return null;
 		}
@@ -165,13 +171,16 @@ public class ZmqActuatorEndpoint {
 		return this.view.listener(container, this.runtimeTopics.get(id));
 	}
 
-	private static List<String> topics(@Nullable String topic, @Nullable List<String> topics) {
+	private static List<String> topics(@Nullable String topic, @Nullable String topics) {
 		List<String> all = new ArrayList<>();
 		if (topic != null) {
 			all.add(topic);
 		}
 		if (topics != null) {
-			all.addAll(topics);
+			// actuator bodies are flat: a list travels as one comma-separated string
+			for (String each : topics.split(",")) {
+				all.add(each.strip());
+			}
 		}
 		if (all.isEmpty()) {
 			throw new InvalidEndpointRequestException("Missing 'topic' or 'topics'", "Missing 'topic'");

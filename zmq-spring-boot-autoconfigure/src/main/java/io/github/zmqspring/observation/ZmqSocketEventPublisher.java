@@ -109,6 +109,9 @@ public class ZmqSocketEventPublisher implements ZmqSocketEventListener {
 		if (code == zmq.ZMQ.ZMQ_PROTOCOL_ERROR_ZMTP_MECHANISM_MISMATCH) {
 			return "security mechanism mismatch (" + code + ")";
 		}
+		if (code == zmq.ZMQ.ZMQ_PROTOCOL_ERROR_ZMTP_UNEXPECTED_COMMAND) {
+			return "ZMTP protocol error 0x" + Integer.toHexString(code) + " (unexpected command)";
+		}
 		if (code >= 0x10000000 && code < 0x20000000) {
 			return "ZMTP protocol error 0x" + Integer.toHexString(code);
 		}

@@ -172,8 +172,8 @@ class ZmqActuatorIntegrationTests {
 			return "b.x:late news".equals(app.news.poll(200, TimeUnit.MILLISECONDS));
 		});
 		HttpResponse<String> unsubscribed = post("/actuator/zmq/listeners/news-reader/unsubscribe",
-				"{\"topics\":[\"b.\"]}");
-		assertThat(unsubscribed.statusCode()).isEqualTo(200);
+				"{\"topics\":\"b.\"}");
+		assertThat(unsubscribed.statusCode()).as(unsubscribed.body()).isEqualTo(200);
 		assertThat(this.json.readTree(unsubscribed.body()).path("topics").toString()).contains("a.")
 			.doesNotContain("b.");
 		assertThat(
