@@ -111,12 +111,18 @@ public class ZmqActuatorEndpoint {
 	 * @param action {@code start}, {@code stop}, {@code subscribe} or {@code unsubscribe}
 	 * @param topic a topic to subscribe or unsubscribe
 	 * @param topics topics to subscribe or unsubscribe, separated by commas
+	 * @param running {@code true} to start, {@code false} to stop (instead of an action)
 	 * @return the listener after the operation, or a 404 when there is none
 	 */
 	@WriteOperation
 	public WebEndpointResponse<ListenerView> listener(@Selector String kind, @Selector String id,
-			@Nullable String action, @Nullable String topic, @Nullable String topics) {
-		return response(perform(kind, id, action, topic, topics));
+			@Nullable String action, @Nullable String topic, @Nullable String topics, @Nullable String running) {
+		String requested = action;
+		if (requested == null && running != null) {
+			// {"running": false} reads as naturally as {"action": "stop"}
+			requested = Boolean.parseBoolean(running.strip()) ? "start" : "stop";
+		}
+		return response(perform(kind, id, requested, topic, topics));
 	}
 
 	/**

@@ -111,6 +111,8 @@ public class ZmqListenerContainer {
 
 	private final AtomicLong repliesDropped = new AtomicLong();
 
+	private final AtomicLong unreadable = new AtomicLong();
+
 	private final boolean replying;
 
 	private final ZmqPayloadConverter payloadConverter;
@@ -242,6 +244,14 @@ public class ZmqListenerContainer {
 	 */
 	public long getRepliesDropped() {
 		return this.repliesDropped.get();
+	}
+
+	/**
+	 * @return the messages whose frames could not be read (bad metadata, wrong frame
+	 * count, no envelope), given to the error handler as raw frames
+	 */
+	public long getUnreadableCount() {
+		return this.unreadable.get();
 	}
 
 	/**
@@ -565,6 +575,7 @@ public class ZmqListenerContainer {
 				// unreadable frames (bad metadata, wrong frame count, no envelope) go to
 				// the
 				// error handler like any conversion error, as raw frames
+				ZmqListenerContainer.this.unreadable.incrementAndGet();
 				handleFailure(unreadable(msg), ex);
 				if (envelope != null) {
 					sendReply(ZmqReplyEnvelopes.errorReply(envelope, ex));

@@ -16,7 +16,6 @@
 package io.github.zmqspring.observation;
 
 import java.util.Collection;
-import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -198,6 +197,11 @@ public class ZmqMetrics implements MeterBinder, ZmqRequestListener, ApplicationL
 				.tags(Tags.of("socket", socket, "type", container.getSocketType().name()))
 				.register(registry);
 		}
+		FunctionCounter.builder("zmq.messages.dropped", container, ZmqListenerContainer::getUnreadableCount)
+			.description("Messages dropped")
+			.baseUnit("messages")
+			.tags(Tags.of("socket", socket, "reason", REASON_UNREADABLE))
+			.register(registry);
 		if (container.getSocketType() == SocketType.REP || container.getSocketType() == SocketType.ROUTER) {
 			FunctionCounter.builder("zmq.messages.dropped", container, ZmqListenerContainer::getRepliesDropped)
 				.description("Messages dropped")
@@ -268,13 +272,6 @@ public class ZmqMetrics implements MeterBinder, ZmqRequestListener, ApplicationL
 			return "timeout";
 		}
 		return "error";
-	}
-
-	/**
-	 * @return the names of every socket measured so far (for tests and the endpoint)
-	 */
-	List<String> registeredKeys() {
-		return List.copyOf(this.registered);
 	}
 
 }

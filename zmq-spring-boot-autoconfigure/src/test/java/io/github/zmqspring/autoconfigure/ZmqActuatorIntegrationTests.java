@@ -155,6 +155,10 @@ class ZmqActuatorIntegrationTests {
 		this.context.getBean(ZmqTemplate.class).send("jobs", "after restart");
 		App app = this.context.getBean(App.class);
 		await().atMost(Duration.ofSeconds(20)).until(() -> "after restart".equals(app.jobs.poll(1, TimeUnit.SECONDS)));
+		HttpResponse<String> stoppedAgain = post("/actuator/zmq/listeners/jobs-worker", "{\"running\":false}");
+		assertThat(this.json.readTree(stoppedAgain.body()).path("running").asBoolean()).isFalse();
+		HttpResponse<String> startedAgain = post("/actuator/zmq/listeners/jobs-worker", "{\"running\":true}");
+		assertThat(this.json.readTree(startedAgain.body()).path("running").asBoolean()).isTrue();
 		assertThat(post("/actuator/zmq/listeners/jobs-worker", "{\"action\":\"explode\"}").statusCode()).isEqualTo(400);
 		assertThat(post("/actuator/zmq/listeners/nobody", "{\"action\":\"stop\"}").statusCode()).isEqualTo(404);
 	}

@@ -86,6 +86,10 @@ class ZmqMetricsAutoConfigurationTests {
 			assertThat(registry.get("zmq.socket.peers").tags("socket", "news").gauge().value()).isZero();
 			assertThat(registry.get("zmq.socket.subscriptions").tags("socket", "news").gauge().value()).isZero();
 			assertThat(registry.get("zmq.messages.dropped")
+				.tags("socket", "worker", "reason", ZmqMetrics.REASON_UNREADABLE)
+				.functionCounter()
+				.count()).isZero();
+			assertThat(registry.get("zmq.messages.dropped")
 				.tags("socket", "rpc-server", "reason", ZmqMetrics.REASON_UNDELIVERABLE_REPLY)
 				.functionCounter()
 				.count()).isZero();

@@ -79,6 +79,24 @@ class ZmqObservabilityAutoConfigurationTests {
 	void theEndpointWhenExposed() {
 		this.runner.withPropertyValues("management.endpoints.web.exposure.include=zmq")
 			.run((context) -> assertThat(context).hasSingleBean(ZmqActuatorEndpoint.class));
+		this.runner.withPropertyValues("management.endpoints.web.exposure.include=zmq")
+			.withUserConfiguration(OwnEndpoint.class)
+			.run((context) -> assertThat(context.getBeanNamesForType(ZmqActuatorEndpoint.class))
+				.containsExactly("myEndpoint"));
+	}
+
+	@org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
+	static class OwnEndpoint {
+
+		@org.springframework.context.annotation.Bean
+		ZmqActuatorEndpoint myEndpoint(ZmqSocketManager manager) {
+			return new ZmqActuatorEndpoint(new ZmqOperationsView(manager,
+					new org.springframework.beans.factory.support.StaticListableBeanFactory()
+						.getBeanProvider(io.github.zmqspring.listener.ZmqListenerEndpointRegistry.class),
+					new org.springframework.beans.factory.support.StaticListableBeanFactory()
+						.getBeanProvider(io.github.zmqspring.discovery.ZmqServiceRegistry.class)));
+		}
+
 	}
 
 	@Test
