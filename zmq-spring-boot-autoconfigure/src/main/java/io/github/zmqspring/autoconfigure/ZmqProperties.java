@@ -62,6 +62,16 @@ public class ZmqProperties {
 	 */
 	private final Converter converter = new Converter();
 
+	/**
+	 * Settings of @ZmqListener containers.
+	 */
+	private final Listener listener = new Listener();
+
+	/**
+	 * Backlog monitoring of sockets and listeners.
+	 */
+	private final Backlog backlog = new Backlog();
+
 	public Context getContext() {
 		return this.context;
 	}
@@ -80,6 +90,14 @@ public class ZmqProperties {
 
 	public Converter getConverter() {
 		return this.converter;
+	}
+
+	public Listener getListener() {
+		return this.listener;
+	}
+
+	public Backlog getBacklog() {
+		return this.backlog;
 	}
 
 	/**
@@ -359,6 +377,20 @@ public class ZmqProperties {
 		 */
 		private int requestRetries;
 
+		/**
+		 * Whether sends, publishes and requests are observed (zmq.template observations,
+		 * and trace context in the metadata frame when tracing is on).
+		 */
+		private boolean observationEnabled;
+
+		public boolean isObservationEnabled() {
+			return this.observationEnabled;
+		}
+
+		public void setObservationEnabled(boolean observationEnabled) {
+			this.observationEnabled = observationEnabled;
+		}
+
 		public Duration getRequestTimeout() {
 			return this.requestTimeout;
 		}
@@ -517,6 +549,89 @@ public class ZmqProperties {
 
 		public void setTrustedPackages(List<String> trustedPackages) {
 			this.trustedPackages = trustedPackages;
+		}
+
+	}
+
+	/**
+	 * Settings of @ZmqListener containers.
+	 */
+	public static class Listener {
+
+		/**
+		 * Whether the processing of each message is observed (zmq.listener observations,
+		 * continuing the sender's trace).
+		 */
+		private boolean observationEnabled;
+
+		public boolean isObservationEnabled() {
+			return this.observationEnabled;
+		}
+
+		public void setObservationEnabled(boolean observationEnabled) {
+			this.observationEnabled = observationEnabled;
+		}
+
+	}
+
+	/**
+	 * Backlog monitoring: reports sockets and listeners that stay behind.
+	 */
+	public static class Backlog {
+
+		/**
+		 * Whether backlogs are sampled and reported to ZmqBacklogListener beans and as
+		 * ZmqBacklogEvent.
+		 */
+		private boolean enabled = true;
+
+		/**
+		 * Backlog (sends waiting for room, or received messages waiting for a worker)
+		 * above which a socket or listener is behind.
+		 */
+		private int threshold = 1000;
+
+		/**
+		 * How long a backlog must stay above the threshold before it is reported (and
+		 * between reports while it stays there).
+		 */
+		private Duration period = Duration.ofSeconds(30);
+
+		/**
+		 * How often backlogs are sampled.
+		 */
+		private Duration sampleInterval = Duration.ofSeconds(1);
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public int getThreshold() {
+			return this.threshold;
+		}
+
+		public void setThreshold(int threshold) {
+			this.threshold = threshold;
+		}
+
+		public Duration getPeriod() {
+			return this.period;
+		}
+
+		public void setPeriod(Duration period) {
+			this.period = period;
+		}
+
+		public Duration getSampleInterval() {
+			return this.sampleInterval;
+		}
+
+		public void setSampleInterval(Duration sampleInterval) {
+			this.sampleInterval = sampleInterval;
 		}
 
 	}

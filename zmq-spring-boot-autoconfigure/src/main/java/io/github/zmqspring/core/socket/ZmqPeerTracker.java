@@ -68,6 +68,19 @@ public final class ZmqPeerTracker {
 		socket.setEventHook(this::onEvent, EVENTS);
 	}
 
+	/**
+	 * Attach this tracker to a socket before it binds or connects, passing every event on
+	 * (a socket has one event hook).
+	 * @param socket the socket, on its owning thread
+	 * @param listener told of every event after this tracker
+	 */
+	void attach(ZMQ.Socket socket, java.util.function.Consumer<ZEvent> listener) {
+		socket.setEventHook((event) -> {
+			onEvent(event);
+			listener.accept(event);
+		}, ZMQ.EVENT_ALL);
+	}
+
 	private void onEvent(ZEvent event) {
 		ZMonitor.Event type = event.getEvent();
 		if (type == ZMonitor.Event.HANDSHAKE_PROTOCOL) {

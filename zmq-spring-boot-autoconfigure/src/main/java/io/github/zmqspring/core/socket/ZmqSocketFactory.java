@@ -48,6 +48,8 @@ public class ZmqSocketFactory {
 
 	private volatile DataSize defaultMaxMessageSize = ZmqSocketOptions.DEFAULT_MAX_MESSAGE_SIZE;
 
+	private volatile List<ZmqSocketEventListener> eventListeners = List.of();
+
 	/**
 	 * Create a factory for the given context.
 	 * @param context the context that creates the sockets
@@ -84,6 +86,14 @@ public class ZmqSocketFactory {
 	}
 
 	/**
+	 * Set the listeners told of the events of every socket opened from now on.
+	 * @param eventListeners the listeners
+	 */
+	public void setEventListeners(List<ZmqSocketEventListener> eventListeners) {
+		this.eventListeners = List.copyOf(eventListeners);
+	}
+
+	/**
 	 * @return the context this factory creates sockets in
 	 */
 	public ZContext getContext() {
@@ -116,7 +126,13 @@ public class ZmqSocketFactory {
 		ZMQ.Socket socket = this.context.createSocket(actual);
 		try {
 			ZmqPeerTracker tracker = new ZmqPeerTracker(spec.getName());
-			tracker.attach(socket);
+			List<ZmqSocketEventListener> listeners = this.eventListeners;
+			if (listeners.isEmpty()) {
+				tracker.attach(socket);
+			}
+			else {
+				tracker.attach(socket, (event) -> notifyListeners(listeners, spec, event));
+			}
 			spec.getOptions().applyTo(socket, spec.getOrigin());
 			applyDefaultMaxMessageSize(socket, spec, tracker);
 			if (actual == SocketType.XPUB) {
@@ -173,6 +189,20 @@ public class ZmqSocketFactory {
 			socket.setMaxMsgSize(size.toBytes());
 		}
 		tracker.getOversizeMonitor().setLimit(size);
+	}
+
+	private static void notifyListeners(List<ZmqSocketEventListener> listeners, ZmqSocketSpec spec,
+			org.zeromq.ZEvent event) {
+		for (ZmqSocketEventListener listener : listeners) {
+			try {
+				listener.onEvent(spec, event);
+			}
+			catch (RuntimeException ex) {
+				// a listener's bug must not break the socket's thread
+				org.apache.commons.logging.LogFactory.getLog(ZmqSocketFactory.class)
+					.warn("Socket event listener " + listener + " failed on " + event, ex);
+			}
+		}
 	}
 
 	private static String resolved(ZMQ.Socket socket, ZmqEndpoint endpoint) {
