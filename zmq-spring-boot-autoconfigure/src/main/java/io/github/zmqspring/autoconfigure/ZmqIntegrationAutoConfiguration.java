@@ -32,9 +32,10 @@ import org.springframework.integration.core.MessageProducer;
 import org.springframework.messaging.converter.MessageConverter;
 
 /**
- * Auto-configuration of the Spring Integration module ({@code io.github.zmqspring.integration}
- * and its DSL factory {@code Zmq}), active when {@code spring-integration-core} is on the
- * class path: the components its adapters, gateways and channels share.
+ * Auto-configuration of the Spring Integration module
+ * ({@code io.github.zmqspring.integration} and its DSL factory {@code Zmq}), active when
+ * {@code spring-integration-core} is on the class path: the components its adapters,
+ * gateways and channels share.
  *
  * @author zmq-spring-boot
  */
