@@ -45,8 +45,9 @@ import org.springframework.messaging.support.GenericMessage;
  * {@code ZeroMqMessageProducer} (PULL) into a {@code DirectChannel} that counts
  * ({@link Baselines#springIntegrationPushPull}). Target: at least 20 times theirs.
  * <p>
- * Run on its own: {@code java -cp ... io.github.zmqspring.benchmarks.IntegrationFlowScenario}
- * with {@code -Dcount=200000 -DsiCount=25000 -Dtrials=3}.
+ * Run on its own:
+ * {@code java -cp ... io.github.zmqspring.benchmarks.IntegrationFlowScenario} with
+ * {@code -Dcount=200000 -DsiCount=25000 -Dtrials=3}.
  */
 public final class IntegrationFlowScenario {
 
@@ -68,9 +69,10 @@ public final class IntegrationFlowScenario {
 				double mine = ours.run(count).perSecond();
 				double theirs = Baselines.springIntegrationPushPull(siCount, SIZE).perSecond();
 				ratios.add(mine / theirs);
-				System.out.printf("6b trial %d: ours (Zmq.inboundChannelAdapter/outboundChannelAdapter flow) %,.0f msg/s;"
-						+ " Spring Integration ZeroMQ 7.0.5 %,.0f msg/s; ratio %.1f%n", trial, mine, theirs,
-						mine / theirs);
+				System.out.printf(
+						"6b trial %d: ours (Zmq.inboundChannelAdapter/outboundChannelAdapter flow) %,.0f msg/s;"
+								+ " Spring Integration ZeroMQ 7.0.5 %,.0f msg/s; ratio %.1f%n",
+						trial, mine, theirs, mine / theirs);
 			}
 		}
 		ratios.sort(Double::compare);
