@@ -23,6 +23,7 @@ import org.zeromq.SocketType;
 
 import org.springframework.integration.context.IntegrationContextUtils;
 import org.springframework.messaging.Message;
+import org.springframework.messaging.MessageChannel;
 import org.springframework.integration.endpoint.MessageProducerSupport;
 import org.springframework.util.Assert;
 
@@ -58,6 +59,8 @@ public class ZmqInboundChannelAdapter extends MessageProducerSupport {
 	private @Nullable ZmqIntegrationComponents components;
 
 	private @Nullable ZmqListenerContainer container;
+
+	private boolean errorChannelSet;
 
 	/**
 	 * Create an adapter.
@@ -121,6 +124,18 @@ public class ZmqInboundChannelAdapter extends MessageProducerSupport {
 	}
 
 	@Override
+	public void setErrorChannel(MessageChannel errorChannel) {
+		super.setErrorChannel(errorChannel);
+		this.errorChannelSet = true;
+	}
+
+	@Override
+	public void setErrorChannelName(String errorChannelName) {
+		super.setErrorChannelName(errorChannelName);
+		this.errorChannelSet = true;
+	}
+
+	@Override
 	public String getComponentType() {
 		return "zmq:inbound-channel-adapter";
 	}
@@ -128,7 +143,9 @@ public class ZmqInboundChannelAdapter extends MessageProducerSupport {
 	@Override
 	protected void onInit() {
 		super.onInit();
-		if (getErrorChannel() == null && getBeanFactory() != null
+		// resolved on first use, like any channel name: the error channel may be defined
+		// by a flow that is registered after this one
+		if (!this.errorChannelSet && getBeanFactory() != null
 				&& getBeanFactory().containsBean(IntegrationContextUtils.ERROR_CHANNEL_BEAN_NAME)) {
 			setErrorChannelName(IntegrationContextUtils.ERROR_CHANNEL_BEAN_NAME);
 		}

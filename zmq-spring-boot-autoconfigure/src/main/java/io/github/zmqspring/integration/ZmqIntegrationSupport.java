@@ -92,8 +92,8 @@ final class ZmqIntegrationSupport {
 		ZmqSocketSpec spec = manager.claim(socket, role);
 		if (manager.isRunning() && isOpenedByManager(manager, socket)) {
 			throw new ZmqException("Socket '" + socket + "' was opened by the socket manager before " + role
-					+ " could claim it; register the flow before the application starts, or declare the socket with"
-					+ " auto-startup of the flow in mind");
+					+ " could claim it: a flow that receives on a declared socket must be registered before the"
+					+ " application starts");
 		}
 		Method method = ReflectionUtils.findMethod(receiver.getClass(), "receive", Message.class);
 		if (method == null) {

@@ -214,6 +214,28 @@ class ZmqIntegrationFlowTests {
 		}
 
 		@Test
+		void asyncGatewayRepliesWhenTheReplyArrives() {
+			int port = IntegrationTestSupport.freePort();
+			IntegrationTestSupport.runner()
+				.withUserConfiguration(AsyncClientFlow.class, UpperServer.class)
+				.withPropertyValues("server.port=" + port, "zmq.sockets.client.type=dealer",
+						"zmq.sockets.client.connect=tcp://127.0.0.1:" + port)
+				.run((context) -> {
+					MessagingTemplate messaging = new MessagingTemplate();
+					MessageChannel requests = context.getBean("requests", MessageChannel.class);
+					List<CompletableFuture<String>> replies = new java.util.ArrayList<>();
+					for (int i = 0; i < 20; i++) {
+						String request = "async-" + i;
+						replies.add(CompletableFuture
+							.supplyAsync(() -> messaging.convertSendAndReceive(requests, request, String.class)));
+					}
+					for (int i = 0; i < 20; i++) {
+						assertThat(replies.get(i).get(30, TimeUnit.SECONDS)).isEqualTo("ASYNC-" + i);
+					}
+				});
+		}
+
+		@Test
 		void retryAdviceCarriesARequestAcrossAServerRestart() {
 			int port = IntegrationTestSupport.freePort();
 			RetryingClientFlow.failures.clear();
@@ -532,6 +554,19 @@ class ZmqIntegrationFlowTests {
 		IntegrationFlow clientFlow() {
 			return IntegrationFlow.from("requests")
 				.handle(Zmq.outboundGateway("client").replyType(String.class).requestTimeout(Duration.ofSeconds(20)))
+				.get();
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@EnableIntegration
+	static class AsyncClientFlow {
+
+		@Bean
+		IntegrationFlow clientFlow() {
+			return IntegrationFlow.from("requests")
+				.handle(Zmq.outboundGateway("client").replyType(String.class).async(true))
 				.get();
 		}
 
