@@ -22,6 +22,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.github.zmqspring.annotation.ZmqListener;
 import io.github.zmqspring.core.ZmqTemplate;
 import io.github.zmqspring.integration.dsl.Zmq;
 
@@ -68,11 +69,13 @@ public final class IntegrationFlowScenario {
 			for (int trial = 1; trial <= trials; trial++) {
 				double mine = ours.run(count).perSecond();
 				double theirs = Baselines.springIntegrationPushPull(siCount, SIZE).perSecond();
+				// the same sockets without Spring Integration: the cost of the flow
+				// itself
+				double plain = ours.runPlain(count).perSecond();
 				ratios.add(mine / theirs);
-				System.out.printf(
-						"6b trial %d: ours (Zmq.inboundChannelAdapter/outboundChannelAdapter flow) %,.0f msg/s;"
-								+ " Spring Integration ZeroMQ 7.0.5 %,.0f msg/s; ratio %.1f%n",
-						trial, mine, theirs, mine / theirs);
+				System.out.printf("6b trial %d: ours (Zmq adapters in a flow) %,.0f msg/s; Spring Integration ZeroMQ"
+						+ " 7.0.5 %,.0f msg/s; ratio %.1f; reference without a flow (ZmqTemplate -> @ZmqListener)"
+						+ " %,.0f msg/s%n", trial, mine, theirs, mine / theirs, plain);
 			}
 		}
 		ratios.sort(Double::compare);
@@ -91,19 +94,37 @@ public final class IntegrationFlowScenario {
 
 		private final Sink sink;
 
+		private final ZmqTemplate template;
+
 		Ours() throws IOException {
 			String endpoint = "tcp://127.0.0.1:" + freePort();
+			String plainEndpoint = "tcp://127.0.0.1:" + freePort();
 			this.context = new SpringApplicationBuilder(App.class).web(WebApplicationType.NONE)
 				.logStartupInfo(false)
 				.properties("spring.main.banner-mode=off", "zmq.sockets.flow-in.type=pull",
 						"zmq.sockets.flow-in.bind=" + endpoint, "zmq.sockets.flow-out.type=push",
-						"zmq.sockets.flow-out.connect=" + endpoint)
+						"zmq.sockets.flow-out.connect=" + endpoint, "zmq.sockets.plain-in.type=pull",
+						"zmq.sockets.plain-in.bind=" + plainEndpoint, "zmq.sockets.plain-out.type=push",
+						"zmq.sockets.plain-out.connect=" + plainEndpoint)
 				.run();
 			this.input = this.context.getBean("benchInput", MessageChannel.class);
 			this.sink = this.context.getBean(Sink.class);
-			if (!this.context.getBean(ZmqTemplate.class).awaitPeers("flow-out", 1, Duration.ofSeconds(10))) {
-				throw new IllegalStateException("flow-out did not connect within 10 s");
+			this.template = this.context.getBean(ZmqTemplate.class);
+			if (!this.template.awaitPeers("flow-out", 1, Duration.ofSeconds(10))
+					|| !this.template.awaitPeers("plain-out", 1, Duration.ofSeconds(10))) {
+				throw new IllegalStateException("flow-out or plain-out did not connect within 10 s");
 			}
+		}
+
+		Measurement runPlain(int count) {
+			Counter counter = this.sink.plain;
+			counter.reset(count);
+			byte[] payload = new byte[SIZE];
+			for (int i = 0; i < count; i++) {
+				this.template.send("plain-out", payload);
+			}
+			counter.await();
+			return Measurement.of(counter.rate());
 		}
 
 		Measurement run(int count) {
@@ -154,10 +175,19 @@ public final class IntegrationFlowScenario {
 
 	}
 
-	/** Counts on the inbound adapter's container thread. */
+	/**
+	 * Counts on the inbound adapter's container thread (and the reference listener's).
+	 */
 	static final class Sink {
 
 		final Counter counter = new Counter("Zmq.inboundChannelAdapter flow");
+
+		final Counter plain = new Counter("@ZmqListener PULL byte[]");
+
+		@ZmqListener(id = "plain", socket = "plain-in")
+		void plain(byte[] payload) {
+			this.plain.hit();
+		}
 
 	}
 
