@@ -33,11 +33,12 @@ import org.springframework.cloud.client.ServiceInstance;
  * use only letters, digits and hyphens, which every registry accepts (Consul refuses
  * dots), as grpc-spring's {@code gRPC_port} does.
  * <p>
- * Without any {@code zmq-port-} key, an instance whose URI scheme is {@code tcp} is taken
- * as an instance of the service named by its service id, at its host and port: that is
- * how
+ * A plain {@code zmq-port} key (no service name) makes the instance an instance of the
+ * ZeroMQ service named by its own service id: that is how
  * {@code spring.cloud.discovery.client.simple.instances.echo[0].uri=tcp://10.0.0.5:5555}
- * points at a fixed host.
+ * with {@code ...echo[0].metadata.zmq-port=5555} points at a fixed host, such as a libzmq
+ * peer that registers nowhere. An instance whose client keeps a {@code tcp} URI scheme
+ * needs no metadata at all.
  *
  * @author zmq-spring-boot
  */
@@ -45,6 +46,12 @@ public final class ZmqCloudMetadata {
 
 	/** The prefix of the key that carries the tcp port(s) of a service. */
 	public static final String PORT_PREFIX = "zmq-port-";
+
+	/**
+	 * The key that carries the tcp port(s) of the service named by the instance's own
+	 * service id.
+	 */
+	public static final String PORT = "zmq-port";
 
 	/**
 	 * The prefix of the key reserved for the Z85 CURVE public key of a service's sockets
@@ -94,11 +101,17 @@ public final class ZmqCloudMetadata {
 		Map<String, String> metadata = (instance.getMetadata() != null) ? instance.getMetadata() : Map.of();
 		boolean published = false;
 		for (Map.Entry<String, String> entry : metadata.entrySet()) {
-			if (!entry.getKey().startsWith(PORT_PREFIX)) {
+			String service;
+			if (entry.getKey().startsWith(PORT_PREFIX)) {
+				service = entry.getKey().substring(PORT_PREFIX.length());
+			}
+			else if (entry.getKey().equals(PORT)) {
+				service = instance.getServiceId();
+			}
+			else {
 				continue;
 			}
 			published = true;
-			String service = entry.getKey().substring(PORT_PREFIX.length());
 			if (service.isEmpty()) {
 				throw new IllegalArgumentException(
 						"Metadata key '" + entry.getKey() + "' of " + id + " names no service");
@@ -110,7 +123,9 @@ public final class ZmqCloudMetadata {
 		}
 		if (!published) {
 			URI uri = instance.getUri();
-			if (uri != null && "tcp".equalsIgnoreCase(uri.getScheme()) && uri.getHost() != null && uri.getPort() > 0) {
+			boolean tcp = "tcp".equalsIgnoreCase(instance.getScheme())
+					|| (uri != null && "tcp".equalsIgnoreCase(uri.getScheme()));
+			if (tcp && uri != null && uri.getHost() != null && uri.getPort() > 0) {
 				result.add(new ZmqServiceInstance(instance.getServiceId(),
 						"tcp://" + hostPart(uri.getHost()) + ":" + uri.getPort(), id, -1));
 			}
