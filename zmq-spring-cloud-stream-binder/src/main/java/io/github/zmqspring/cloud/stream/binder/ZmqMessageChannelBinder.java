@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import io.github.zmqspring.core.ZmqLifecyclePhases;
 import io.github.zmqspring.core.ZmqTemplate;
 import io.github.zmqspring.core.socket.ZmqSocketFactory;
 import io.github.zmqspring.core.socket.ZmqSocketManager;
@@ -49,6 +50,7 @@ import org.springframework.cloud.stream.provisioning.ProducerDestination;
 import org.springframework.cloud.stream.provisioning.ProvisioningException;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.integration.core.MessageProducer;
 import org.springframework.messaging.MessageChannel;
 import org.springframework.messaging.MessageHandler;
@@ -95,6 +97,9 @@ public class ZmqMessageChannelBinder extends
 
 	// binding name -> what a producer binding opened, closed at unbind
 	private final Map<String, ProducerResources> producers = new ConcurrentHashMap<>();
+
+	// listener id -> unregisters a consumer binding's container from the lifecycle
+	private final Map<String, Runnable> consumers = new ConcurrentHashMap<>();
 
 	/**
 	 * Create the binder.
@@ -262,6 +267,7 @@ public class ZmqMessageChannelBinder extends
 		}
 		ZmqListenerContainer container = this.containerFactory.createContainer(endpoint);
 		adapter.setContainer(container);
+		this.consumers.put(id, registerForShutdown(id, new ListenerPhase(adapter)));
 		ErrorInfrastructure errors = registerErrorInfrastructure(destination, group, properties);
 		adapter.setErrorChannel(errors.getErrorChannel());
 		if (properties.getMaxAttempts() > 1) {
@@ -271,6 +277,15 @@ public class ZmqMessageChannelBinder extends
 		return adapter;
 	}
 
+	@Override
+	protected void afterUnbindConsumer(ConsumerDestination destination, String group,
+			ExtendedConsumerProperties<ZmqConsumerProperties> properties) {
+		Runnable unregister = this.consumers.remove("stream." + properties.getBindingName());
+		if (unregister != null) {
+			unregister.run();
+		}
+	}
+
 	private void requireDiscovery(String prefix) {
 		if (this.connector.getIfAvailable() == null) {
 			throw new ProvisioningException(
@@ -278,10 +293,12 @@ public class ZmqMessageChannelBinder extends
 		}
 	}
 
-	// the output bindings unbind after the ZeroMQ context has closed (their lifecycle
-	// stops last): the socket manager joins the application's lifecycle, which stops it
-	// with the other sockets, before the context
-	private Runnable registerForShutdown(String name, ZmqSocketManager manager) {
+	// Stream's binding lifecycles stop after the ZeroMQ context has closed (inputs at
+	// MAX_VALUE - 1000, outputs last): a binding's container or socket manager joins the
+	// application's lifecycle, which stops it in its own phase (listeners, sockets),
+	// before
+	// the context. It is not started by it: the binding starts it.
+	private Runnable registerForShutdown(String name, Object lifecycle) {
 		ApplicationContext context = getApplicationContext();
 		while (context != null) {
 			if (context instanceof ConfigurableApplicationContext configurable
@@ -291,7 +308,7 @@ public class ZmqMessageChannelBinder extends
 				if (beanFactory.containsSingleton(beanName)) {
 					beanFactory.destroySingleton(beanName);
 				}
-				beanFactory.registerSingleton(beanName, manager);
+				beanFactory.registerSingleton(beanName, lifecycle);
 				return () -> {
 					if (beanFactory.containsSingleton(beanName)) {
 						beanFactory.destroySingleton(beanName);
@@ -302,6 +319,40 @@ public class ZmqMessageChannelBinder extends
 		}
 		return () -> {
 		};
+	}
+
+	/**
+	 * A consumer binding in the listeners' lifecycle phase: the application stops it with
+	 * its listener containers, before the sockets and the context.
+	 */
+	private static final class ListenerPhase implements SmartLifecycle {
+
+		private final ZmqInboundChannelAdapter adapter;
+
+		ListenerPhase(ZmqInboundChannelAdapter adapter) {
+			this.adapter = adapter;
+		}
+
+		@Override
+		public void start() {
+			this.adapter.start();
+		}
+
+		@Override
+		public void stop() {
+			this.adapter.stop();
+		}
+
+		@Override
+		public boolean isRunning() {
+			return this.adapter.isRunning();
+		}
+
+		@Override
+		public int getPhase() {
+			return ZmqLifecyclePhases.LISTENERS;
+		}
+
 	}
 
 	private final class ProducerResources {
