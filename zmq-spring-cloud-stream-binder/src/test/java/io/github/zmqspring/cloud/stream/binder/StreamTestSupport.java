@@ -61,6 +61,14 @@ final class StreamTestSupport {
 	static ConfigurableApplicationContext start(Class<?> application, String... properties) {
 		List<String> all = new ArrayList<>(List.of(properties));
 		all.add("spring.integration.poller.fixed-delay=50ms");
+		// the test classpath carries a Eureka server and client for
+		// ZmqEurekaDiscoveryTests:
+		// these applications register nowhere
+		all.add("eureka.client.enabled=false");
+		all.add("spring.cloud.stream.default-binder=zmq");
+		// a binding that cannot be made fails start-up instead of being retried later
+		all.add("spring.cloud.stream.binding-retry-interval=0");
+		all.add("spring.main.banner-mode=off");
 		return new SpringApplicationBuilder(application).web(WebApplicationType.NONE)
 			.properties(all.toArray(new String[0]))
 			.run();
