@@ -282,10 +282,16 @@ public final class ZmqAutoConfiguration {
 		ZmqBeaconServiceRegistry zmqBeaconServiceRegistry(ZmqProperties properties,
 				ApplicationEventPublisher eventPublisher) {
 			ZmqProperties.Discovery discovery = properties.getDiscovery();
+			if (discovery.getSources() == null || discovery.getSources().isEmpty()) {
+				throw new IllegalArgumentException("zmq.discovery.sources must name beacon, spring-cloud or both");
+			}
 			ZmqBeaconServiceRegistry registry = new ZmqBeaconServiceRegistry(discovery.getPort(),
 					discovery.getBroadcastAddress(), discovery.getInterval(), discovery.getTtl(),
 					discovery.getSecret());
 			registry.setApplicationEventPublisher(eventPublisher);
+			// without the beacon source it only keeps the announcements (for Spring Cloud
+			// registration): no UDP
+			registry.setAutoStartup(discovery.getSources().contains(ZmqProperties.Discovery.Source.BEACON));
 			return registry;
 		}
 

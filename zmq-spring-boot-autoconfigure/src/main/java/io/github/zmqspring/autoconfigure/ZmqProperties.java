@@ -460,6 +460,35 @@ public class ZmqProperties {
 		 */
 		private String secret;
 
+		/**
+		 * Where discovery:// endpoints are resolved: the UDP beacon, Spring Cloud
+		 * registries (every DiscoveryClient, when spring-cloud-commons is present), or
+		 * both.
+		 */
+		private List<Source> sources = new ArrayList<>(List.of(Source.BEACON, Source.SPRING_CLOUD));
+
+		/**
+		 * How often Spring Cloud registries are read again, besides on each
+		 * HeartbeatEvent.
+		 */
+		private Duration refreshInterval = Duration.ofSeconds(10);
+
+		public List<Source> getSources() {
+			return this.sources;
+		}
+
+		public void setSources(List<Source> sources) {
+			this.sources = sources;
+		}
+
+		public Duration getRefreshInterval() {
+			return this.refreshInterval;
+		}
+
+		public void setRefreshInterval(Duration refreshInterval) {
+			this.refreshInterval = refreshInterval;
+		}
+
 		public boolean isEnabled() {
 			return this.enabled;
 		}
@@ -514,6 +543,20 @@ public class ZmqProperties {
 
 		public void setSecret(String secret) {
 			this.secret = secret;
+		}
+
+		/**
+		 * A source of service instances.
+		 */
+		public enum Source {
+
+			/** The UDP beacon on one broadcast domain. */
+			BEACON,
+			/**
+			 * Every Spring Cloud DiscoveryClient (Eureka, Consul, Kubernetes, simple).
+			 */
+			SPRING_CLOUD
+
 		}
 
 	}

@@ -114,6 +114,8 @@ public class ZmqBeaconServiceRegistry implements ZmqServiceRegistry, SmartLifecy
 
 	private volatile boolean running;
 
+	private boolean autoStartup = true;
+
 	/**
 	 * Create a registry.
 	 * @param port the discovery port every application listens on
@@ -372,6 +374,21 @@ public class ZmqBeaconServiceRegistry implements ZmqServiceRegistry, SmartLifecy
 	@Override
 	public int getPhase() {
 		return PHASE;
+	}
+
+	/**
+	 * Set whether the beacon starts with the application context. A beacon that never
+	 * starts sends and receives nothing; it still keeps this application's announcements,
+	 * which other sources (such as a Spring Cloud registration) publish.
+	 * @param autoStartup whether to start automatically (default {@code true})
+	 */
+	public void setAutoStartup(boolean autoStartup) {
+		this.autoStartup = autoStartup;
+	}
+
+	@Override
+	public boolean isAutoStartup() {
+		return this.autoStartup;
 	}
 
 	private void announceAll() {

@@ -1,0 +1,28 @@
+/*
+ * Copyright 2026 the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.github.zmqspring.samples.cloudstream;
+
+/**
+ * An order, sent as JSON.
+ *
+ * @param id the order number
+ * @param item what was ordered
+ * @param quantity how many
+ * @param priced the total, once the pricing function has seen it (else 0)
+ */
+public record Order(long id, String item, int quantity, double priced) {
+
+}

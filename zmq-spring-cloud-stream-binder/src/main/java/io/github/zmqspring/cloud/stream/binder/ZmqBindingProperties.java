@@ -1,0 +1,55 @@
+/*
+ * Copyright 2026 the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.github.zmqspring.cloud.stream.binder;
+
+import org.springframework.cloud.stream.binder.BinderSpecificPropertiesProvider;
+
+/**
+ * The ZeroMQ settings of one binding, consumer and producer.
+ *
+ * @author zmq-spring-boot
+ */
+public class ZmqBindingProperties implements BinderSpecificPropertiesProvider {
+
+	/**
+	 * Consumer settings.
+	 */
+	private ZmqConsumerProperties consumer = new ZmqConsumerProperties();
+
+	/**
+	 * Producer settings.
+	 */
+	private ZmqProducerProperties producer = new ZmqProducerProperties();
+
+	@Override
+	public ZmqConsumerProperties getConsumer() {
+		return this.consumer;
+	}
+
+	public void setConsumer(ZmqConsumerProperties consumer) {
+		this.consumer = consumer;
+	}
+
+	@Override
+	public ZmqProducerProperties getProducer() {
+		return this.producer;
+	}
+
+	public void setProducer(ZmqProducerProperties producer) {
+		this.producer = producer;
+	}
+
+}

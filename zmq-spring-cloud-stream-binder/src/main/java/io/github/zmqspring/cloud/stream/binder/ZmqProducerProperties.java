@@ -1,0 +1,124 @@
+/*
+ * Copyright 2026 the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.github.zmqspring.cloud.stream.binder;
+
+import java.time.Duration;
+
+/**
+ * ZeroMQ settings of a producer binding,
+ * {@code spring.cloud.stream.zmq.bindings.<name>.producer.*}.
+ *
+ * @author zmq-spring-boot
+ */
+public class ZmqProducerProperties {
+
+	/**
+	 * Pattern of the binding: pub-sub (PUB socket) or push-pull (PUSH socket); ignored
+	 * when the destination names a declared socket, whose type decides.
+	 */
+	private ZmqPattern pattern = ZmqPattern.PUB_SUB;
+
+	/**
+	 * Whether the producer binds the destination endpoint (else it connects); a
+	 * discovery:// destination is bound at the bind address and announced.
+	 */
+	private boolean bind = true;
+
+	/**
+	 * Endpoint bound and announced for a discovery:// destination.
+	 */
+	private String bindAddress = "tcp://127.0.0.1:0";
+
+	/**
+	 * Topic of pub-sub messages (the first frame); the zmq_topic header of a message
+	 * overrides it.
+	 */
+	private String topic = "";
+
+	/**
+	 * Whether message headers travel in the optional metadata frame
+	 * (docs/wire-format.md); off keeps plain one-frame payloads.
+	 */
+	private boolean headers;
+
+	/**
+	 * Number of subscribers or peers to await before the first send, so nothing is lost
+	 * at start-up; 0 does not wait.
+	 */
+	private int awaitPeers;
+
+	/**
+	 * How long to await them.
+	 */
+	private Duration awaitTimeout = Duration.ofSeconds(10);
+
+	public ZmqPattern getPattern() {
+		return this.pattern;
+	}
+
+	public void setPattern(ZmqPattern pattern) {
+		this.pattern = pattern;
+	}
+
+	public boolean isBind() {
+		return this.bind;
+	}
+
+	public void setBind(boolean bind) {
+		this.bind = bind;
+	}
+
+	public String getBindAddress() {
+		return this.bindAddress;
+	}
+
+	public void setBindAddress(String bindAddress) {
+		this.bindAddress = bindAddress;
+	}
+
+	public String getTopic() {
+		return this.topic;
+	}
+
+	public void setTopic(String topic) {
+		this.topic = topic;
+	}
+
+	public boolean isHeaders() {
+		return this.headers;
+	}
+
+	public void setHeaders(boolean headers) {
+		this.headers = headers;
+	}
+
+	public int getAwaitPeers() {
+		return this.awaitPeers;
+	}
+
+	public void setAwaitPeers(int awaitPeers) {
+		this.awaitPeers = awaitPeers;
+	}
+
+	public Duration getAwaitTimeout() {
+		return this.awaitTimeout;
+	}
+
+	public void setAwaitTimeout(Duration awaitTimeout) {
+		this.awaitTimeout = awaitTimeout;
+	}
+
+}
