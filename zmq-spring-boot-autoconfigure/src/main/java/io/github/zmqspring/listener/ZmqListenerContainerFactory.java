@@ -18,8 +18,10 @@ package io.github.zmqspring.listener;
 import java.time.Duration;
 import java.util.List;
 
+import io.github.zmqspring.convert.ZmqMessageConverters;
 import io.github.zmqspring.core.socket.ZmqSocketManager;
 
+import org.springframework.messaging.converter.MessageConverter;
 import org.springframework.messaging.handler.invocation.InvocableHandlerMethod;
 import org.springframework.util.Assert;
 
@@ -43,6 +45,8 @@ public class ZmqListenerContainerFactory {
 	private int queueCapacity = 1000;
 
 	private List<ZmqListenerSocketHook> socketHooks = List.of();
+
+	private ZmqErrorReplyDetail errorReplyDetail = ZmqErrorReplyDetail.CLASS_AND_MESSAGE;
 
 	/**
 	 * Create a factory.
@@ -104,6 +108,16 @@ public class ZmqListenerContainerFactory {
 	}
 
 	/**
+	 * Set what the error replies of REP and ROUTER listeners disclose about a failure.
+	 * @param errorReplyDetail the detail ({@link ZmqErrorReplyDetail#CLASS_AND_MESSAGE}
+	 * by default)
+	 */
+	public void setErrorReplyDetail(ZmqErrorReplyDetail errorReplyDetail) {
+		Assert.notNull(errorReplyDetail, "'errorReplyDetail' must not be null");
+		this.errorReplyDetail = errorReplyDetail;
+	}
+
+	/**
 	 * Create a container for an endpoint.
 	 * @param endpoint the endpoint
 	 * @return the container, not started
@@ -114,9 +128,11 @@ public class ZmqListenerContainerFactory {
 		ZmqMessagingMessageListenerAdapter adapter = new ZmqMessagingMessageListenerAdapter(handlerMethod,
 				endpoint.getId(), endpoint.getSocketSpec().getName(), endpoint.getSocketSpec().getType());
 		adapter.setDefaultContentType(endpoint.getContentType());
-		ZmqListenerErrorHandler handler = (endpoint.getErrorHandler() != null) ? endpoint.getErrorHandler()
-				: this.errorHandler;
-		ZmqListenerContainer container = new ZmqListenerContainer(endpoint, this.socketManager, adapter, handler,
+		adapter.setErrorHandler((endpoint.getErrorHandler() != null) ? endpoint.getErrorHandler() : this.errorHandler);
+		adapter.setErrorReplyDetail(this.errorReplyDetail);
+		MessageConverter converter = endpoint.getMessageConverter();
+		adapter.setReplyConverter((converter != null) ? converter : ZmqMessageConverters.defaultConverter());
+		DefaultZmqListenerContainer container = new DefaultZmqListenerContainer(endpoint, this.socketManager, adapter,
 				this.startTimeout, this.stopTimeout, this.queueCapacity);
 		container.setSocketHooks(this.socketHooks);
 		return container;
