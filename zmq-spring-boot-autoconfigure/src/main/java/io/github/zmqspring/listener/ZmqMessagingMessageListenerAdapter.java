@@ -15,10 +15,13 @@
  */
 package io.github.zmqspring.listener;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -28,6 +31,7 @@ import io.github.zmqspring.convert.ZmqMetadataCodec;
 import io.github.zmqspring.convert.ZmqMetadataException;
 import io.github.zmqspring.convert.ZmqPayloadConverter;
 import io.github.zmqspring.core.ZmqHeaders;
+import io.github.zmqspring.core.ZmqStreamEvent;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -39,6 +43,7 @@ import org.springframework.messaging.Message;
 import org.springframework.messaging.MessageHeaders;
 import org.springframework.messaging.converter.MessageConversionException;
 import org.springframework.messaging.converter.MessageConverter;
+import org.springframework.messaging.handler.annotation.Header;
 import org.springframework.messaging.handler.invocation.InvocableHandlerMethod;
 import org.springframework.messaging.support.GenericMessage;
 import org.springframework.messaging.support.MessageBuilder;
@@ -73,6 +78,14 @@ public class ZmqMessagingMessageListenerAdapter {
 	private final AtomicLong unreadable = new AtomicLong();
 
 	private final boolean replying;
+
+	private final boolean stream;
+
+	/** Whether the method takes the stream event header: only then do events reach it. */
+	private final boolean wantsStreamEvents;
+
+	/** The open connections of a STREAM socket, to tell a connect from a disconnect. */
+	private final Set<ByteBuffer> connections = ConcurrentHashMap.newKeySet();
 
 	private final String description;
 
@@ -109,6 +122,12 @@ public class ZmqMessagingMessageListenerAdapter {
 		this.readsFrames = Arrays.stream(handlerMethod.getMethodParameters())
 			.anyMatch((parameter) -> ZMsg.class.isAssignableFrom(parameter.getParameterType()));
 		this.replying = socketType == SocketType.REP || socketType == SocketType.ROUTER;
+		this.stream = socketType == SocketType.STREAM;
+		this.wantsStreamEvents = Arrays.stream(handlerMethod.getMethodParameters()).anyMatch((parameter) -> {
+			Header header = parameter.getParameterAnnotation(Header.class);
+			return header != null && (ZmqHeaders.STREAM_EVENT.equals(header.name())
+					|| ZmqHeaders.STREAM_EVENT.equals(header.value()));
+		});
 		this.description = "Listener '" + listenerId + "' on " + socketType + " socket '" + socketName + "'";
 	}
 
@@ -159,6 +178,10 @@ public class ZmqMessagingMessageListenerAdapter {
 	 * @param replies where replies go
 	 */
 	public void onMessage(ZMsg msg, ReplySender replies) {
+		if (this.stream) {
+			onStreamMessage(msg, replies);
+			return;
+		}
 		ZMsg envelope = null;
 		Message<byte[]> message;
 		try {
@@ -192,6 +215,61 @@ public class ZmqMessagingMessageListenerAdapter {
 	}
 
 	/**
+	 * A STREAM socket's message: {@code [routing id][bytes of one TCP read]}, or an empty
+	 * frame for a connection that opened or closed.
+	 */
+	private void onStreamMessage(ZMsg msg, ReplySender replies) {
+		if (msg.size() != 2) {
+			this.unreadable.incrementAndGet();
+			handleFailure(unreadableMessage(msg), new MessageConversionException(
+					this.description + " received " + msg.size() + " frames where [routing id][data] was expected"),
+					null, replies);
+			return;
+		}
+		ZFrame id = msg.pop();
+		ZFrame data = msg.peekFirst();
+		ZmqStreamEvent event = null;
+		if (data.size() == 0) {
+			ByteBuffer key = ByteBuffer.wrap(id.getData());
+			event = this.connections.add(key) ? ZmqStreamEvent.CONNECTED : ZmqStreamEvent.DISCONNECTED;
+			if (event == ZmqStreamEvent.DISCONNECTED) {
+				this.connections.remove(key);
+			}
+			if (!this.wantsStreamEvents) {
+				return;
+			}
+		}
+		ZMsg envelope = new ZMsg();
+		envelope.add(id);
+		Message<byte[]> message;
+		try {
+			message = toMessage(msg, envelope);
+		}
+		catch (RuntimeException ex) {
+			this.unreadable.incrementAndGet();
+			handleFailure(unreadableMessage(msg), ex, null, replies);
+			return;
+		}
+		if (event != null) {
+			Map<String, Object> headers = new HashMap<>(message.getHeaders());
+			headers.put(ZmqHeaders.STREAM_EVENT, event);
+			message = new GenericMessage<>(message.getPayload(), new ReceivedHeaders(headers));
+		}
+		Object result;
+		try {
+			result = invoke(message);
+		}
+		catch (Exception ex) {
+			// a STREAM peer speaks raw TCP: no error reply, only the error handler
+			handleFailure(message, ex, null, replies);
+			return;
+		}
+		if (result != null) {
+			handleResult(result, message, envelope, replies);
+		}
+	}
+
+	/**
 	 * Handle the handler's result on a replying socket: wait for a
 	 * {@link CompletionStage}, convert the value and {@link #sendResponse send} it.
 	 * @param result the handler's result
@@ -213,8 +291,8 @@ public class ZmqMessagingMessageListenerAdapter {
 		}
 		byte[] frame;
 		if (result == null) {
-			if (this.socketType == SocketType.ROUTER) {
-				return; // a ROUTER handler may answer nothing; REP must answer
+			if (this.socketType != SocketType.REP) {
+				return; // a ROUTER or STREAM handler may answer nothing; REP must answer
 			}
 			frame = new byte[0];
 		}
