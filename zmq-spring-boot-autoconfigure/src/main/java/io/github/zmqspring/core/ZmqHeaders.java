@@ -61,7 +61,9 @@ public final class ZmqHeaders {
 	 * On a STREAM listener, the connection event a message stands for (a
 	 * {@link ZmqStreamEvent}); absent on data. Events reach only a method that takes this
 	 * header as a parameter, such as
-	 * {@code @Header(name = ZmqHeaders.STREAM_EVENT, required = false) ZmqStreamEvent event}.
+	 * {@code @Header(name = ZmqHeaders.STREAM_EVENT, required = false) ZmqStreamEvent event};
+	 * an event's payload is empty, so such a method takes its payload with
+	 * {@code @Payload(required = false)}.
 	 */
 	public static final String STREAM_EVENT = PREFIX + "streamEvent";
 
