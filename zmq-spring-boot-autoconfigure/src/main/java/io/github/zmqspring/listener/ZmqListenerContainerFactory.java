@@ -44,6 +44,8 @@ public class ZmqListenerContainerFactory {
 
 	private int queueCapacity = 1000;
 
+	private int concurrency = 1;
+
 	private List<ZmqListenerSocketHook> socketHooks = List.of();
 
 	private ZmqErrorReplyDetail errorReplyDetail = ZmqErrorReplyDetail.CLASS_AND_MESSAGE;
@@ -94,7 +96,7 @@ public class ZmqListenerContainerFactory {
 	 * @param queueCapacity the capacity
 	 */
 	public void setQueueCapacity(int queueCapacity) {
-		Assert.isTrue(queueCapacity > 0, "'queueCapacity' must be positive");
+		Assert.isTrue(queueCapacity > 0, "'queueCapacity' (zmq.listener.queue-capacity) must be positive");
 		this.queueCapacity = queueCapacity;
 	}
 
@@ -105,6 +107,15 @@ public class ZmqListenerContainerFactory {
 	public void setSocketHooks(List<ZmqListenerSocketHook> socketHooks) {
 		Assert.notNull(socketHooks, "'socketHooks' must not be null");
 		this.socketHooks = List.copyOf(socketHooks);
+	}
+
+	/**
+	 * Set the concurrency of endpoints that set none of their own.
+	 * @param concurrency the number of threads that invoke a listener (default 1)
+	 */
+	public void setConcurrency(int concurrency) {
+		Assert.isTrue(concurrency >= 1, "'concurrency' (zmq.listener.concurrency) must be at least 1");
+		this.concurrency = concurrency;
 	}
 
 	/**
@@ -123,6 +134,9 @@ public class ZmqListenerContainerFactory {
 	 * @return the container, not started
 	 */
 	public ZmqListenerContainer createContainer(ZmqListenerEndpoint endpoint) {
+		if (!endpoint.isConcurrencySet() && this.concurrency != 1) {
+			endpoint.setConcurrency(this.concurrency);
+		}
 		InvocableHandlerMethod handlerMethod = endpoint.getHandlerMethodFactory()
 			.createInvocableHandlerMethod(endpoint.getBean(), endpoint.getMethod());
 		ZmqMessagingMessageListenerAdapter adapter = new ZmqMessagingMessageListenerAdapter(handlerMethod,
