@@ -126,7 +126,8 @@ public class ZmqTemplate implements ZmqOperations, DisposableBean {
 
 	/**
 	 * Set the mapper for replies of generic types ({@link ParameterizedTypeReference}).
-	 * @param jsonMapper the mapper
+	 * @param jsonMapper the mapper Generic replies go through the message converter (so
+	 * CBOR sockets work too); this mapper is kept for compatibility and no longer used.
 	 */
 	public void setJsonMapper(JsonMapper jsonMapper) {
 		this.jsonMapper = jsonMapper;
@@ -354,14 +355,34 @@ public class ZmqTemplate implements ZmqOperations, DisposableBean {
 
 	private <T> T fromGenericReply(String socket, List<byte[]> frames, ParameterizedTypeReference<T> replyType) {
 		byte[] body = lastFrame(socket, frames);
-		JsonMapper mapper = (this.jsonMapper != null) ? this.jsonMapper : JsonMapper.builder().build();
+		java.lang.reflect.Type type = replyType.getType();
+		Class<?> raw = org.springframework.core.ResolvableType.forType(type).toClass();
+		MessageBuilder<byte[]> message = MessageBuilder.withPayload(body);
+		org.springframework.util.MimeType contentType = this.socketManager.getSpec(socket).getContentType();
+		if (contentType != null) {
+			message.setHeader(org.springframework.messaging.MessageHeaders.CONTENT_TYPE, contentType);
+		}
+		MessageConverter converter = getMessageConverter();
+		Object converted;
 		try {
-			return mapper.readValue(body, mapper.constructType(replyType.getType()));
+			// the generic type travels as a conversion hint, as a listener's parameter
+			// does, so that every converter (JSON, CBOR...) reads List<Order> and the
+			// like
+			converted = (converter instanceof org.springframework.messaging.converter.SmartMessageConverter smart)
+					? smart.fromMessage(message.build(), raw, GenericTypeHint.of(type, raw))
+					: converter.fromMessage(message.build(), raw);
 		}
 		catch (RuntimeException ex) {
-			throw new MessageConversionException("Cannot convert the reply on socket '" + socket + "' to "
-					+ replyType.getType() + ": " + ex.getMessage(), ex);
+			throw new MessageConversionException(
+					"Cannot convert the reply on socket '" + socket + "' to " + type + ": " + ex.getMessage(), ex);
 		}
+		if (converted == null) {
+			throw new MessageConversionException(
+					"No converter can read the reply on socket '" + socket + "' as " + type);
+		}
+		@SuppressWarnings("unchecked")
+		T result = (T) converted;
+		return result;
 	}
 
 	private static byte[] lastFrame(String socket, List<byte[]> frames) {
@@ -483,6 +504,77 @@ public class ZmqTemplate implements ZmqOperations, DisposableBean {
 	private static byte[] topic(String topic) {
 		Assert.notNull(topic, "topic must not be null");
 		return topic.getBytes(StandardCharsets.UTF_8);
+	}
+
+	/**
+	 * A conversion hint that carries a generic type the way a listener's
+	 * {@code MethodParameter} does, which is what spring-messaging's converters read.
+	 */
+	private static final class GenericTypeHint extends org.springframework.core.MethodParameter {
+
+		private final java.lang.reflect.Type type;
+
+		private final Class<?> raw;
+
+		private GenericTypeHint(java.lang.reflect.Method holder, java.lang.reflect.Type type, Class<?> raw) {
+			super(holder, 0);
+			this.type = type;
+			this.raw = raw;
+		}
+
+		static GenericTypeHint of(java.lang.reflect.Type type, Class<?> raw) {
+			try {
+				return new GenericTypeHint(GenericTypeHint.class.getDeclaredMethod("hold", Object.class), type, raw);
+			}
+			catch (NoSuchMethodException ex) {
+				throw new IllegalStateException(ex);
+			}
+		}
+
+		@SuppressWarnings("unused")
+		private static void hold(Object value) {
+		}
+
+		@Override
+		public org.springframework.core.MethodParameter nestedIfOptional() {
+			return this;
+		}
+
+		@Override
+		public Class<?> getParameterType() {
+			return this.raw;
+		}
+
+		@Override
+		public java.lang.reflect.Type getGenericParameterType() {
+			return this.type;
+		}
+
+		@Override
+		public java.lang.reflect.Type getNestedGenericParameterType() {
+			return this.type;
+		}
+
+		@Override
+		public Class<?> getContainingClass() {
+			return ZmqTemplate.class;
+		}
+
+		@Override
+		public GenericTypeHint clone() {
+			return this;
+		}
+
+		@Override
+		public boolean equals(Object other) {
+			return this == other;
+		}
+
+		@Override
+		public int hashCode() {
+			return System.identityHashCode(this);
+		}
+
 	}
 
 }

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 
+import io.github.zmqspring.core.socket.ZmqSocketAccess;
 import io.github.zmqspring.core.socket.ZmqSocketHandle;
 import org.zeromq.SocketType;
 
@@ -35,7 +36,7 @@ import org.springframework.context.SmartLifecycle;
  *
  * @author zmq-spring-boot
  */
-public interface ZmqListenerContainer extends SmartLifecycle {
+public interface ZmqListenerContainer extends SmartLifecycle, ZmqSocketAccess {
 
 	/**
 	 * @return the listener's id
@@ -98,6 +99,7 @@ public interface ZmqListenerContainer extends SmartLifecycle {
 	 * @param callback the callback
 	 * @return a future of the callback's result, failed when the container is not running
 	 */
+	@Override
 	<T> CompletableFuture<T> execute(Function<ZmqSocketHandle, T> callback);
 
 }

@@ -72,7 +72,7 @@ import org.zeromq.ZMsg;
  *
  * @author zmq-spring-boot
  */
-public final class ZmqSocketOwner {
+public final class ZmqSocketOwner implements ZmqSocketAccess {
 
 	private static final Log logger = LogFactory.getLog(ZmqSocketOwner.class);
 
@@ -190,9 +190,26 @@ public final class ZmqSocketOwner {
 	 * @throws InvalidZmqSocketSpecException when the socket cannot be opened as declared
 	 */
 	public void start(Duration timeout) {
+		open();
+		awaitOpen(timeout);
+	}
+
+	/**
+	 * Start the loop thread, which opens the socket, without waiting; then call
+	 * {@link #awaitOpen(Duration)}. Lets many sockets open in parallel.
+	 */
+	public void open() {
 		Thread loop = new Thread(this::run, "zmq-socket-" + this.spec.getName());
 		loop.setDaemon(true);
 		loop.start();
+	}
+
+	/**
+	 * Wait until the socket started by {@link #open()} has bound and connected.
+	 * @param timeout the longest to wait
+	 * @throws InvalidZmqSocketSpecException when the socket cannot be opened as declared
+	 */
+	public void awaitOpen(Duration timeout) {
 		try {
 			this.ready.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
 		}
@@ -318,6 +335,7 @@ public final class ZmqSocketOwner {
 	/**
 	 * @return whether the loop is running
 	 */
+	@Override
 	public boolean isRunning() {
 		return this.running && !this.terminated.isDone();
 	}
@@ -556,6 +574,7 @@ public final class ZmqSocketOwner {
 	 * @return a completed future of the callback's result, failed when the socket is
 	 * closed or the callback threw
 	 */
+	@Override
 	public <T> CompletableFuture<T> execute(Function<ZmqSocketHandle, T> callback) {
 		this.lock.lock();
 		try {
