@@ -87,6 +87,66 @@ final class Baselines {
 	}
 
 	/**
+	 * Scenario 8's baseline: {@code threads} threads share one raw JeroMQ PUSH socket, each
+	 * send under a {@link java.util.concurrent.locks.ReentrantLock} around the socket (the
+	 * simplest thread-safe use of a JeroMQ socket).
+	 */
+	static Measurement rawPushPullLocked(int count, int threads, byte[] payload) throws Exception {
+		try (ZContext context = new ZContext();
+				RawReceiver pull = new RawReceiver(context, SocketType.PULL, null, null, (bytes) -> {
+				}, count)) {
+			int port = pull.awaitOpen();
+			ZMQ.Socket push = context.createSocket(SocketType.PUSH);
+			push.setHandshakeIvl(1000);
+			push.setSendTimeOut(SEND_TIMEOUT_MILLIS);
+			push.connect("tcp://127.0.0.1:" + port);
+			java.util.concurrent.locks.ReentrantLock lock = new java.util.concurrent.locks.ReentrantLock();
+			AllocationMeter meter = AllocationMeter.start();
+			runThreads(threads, count, () -> {
+				lock.lock();
+				try {
+					if (!push.send(payload, 0)) {
+						throw new IllegalStateException("raw PUSH could not send");
+					}
+				}
+				finally {
+					lock.unlock();
+				}
+			});
+			pull.counter().await();
+			return Measurement.of(pull.counter(), meter, count);
+		}
+	}
+
+	/** Run {@code count} calls of {@code send} spread over {@code threads} threads. */
+	static void runThreads(int threads, int count, Runnable send) throws Exception {
+		java.util.List<Thread> started = new java.util.ArrayList<>();
+		java.util.concurrent.atomic.AtomicReference<Throwable> failure = new java.util.concurrent.atomic.AtomicReference<>();
+		for (int t = 0; t < threads; t++) {
+			int share = count / threads + ((t < count % threads) ? 1 : 0);
+			Thread thread = new Thread(() -> {
+				try {
+					for (int i = 0; i < share; i++) {
+						send.run();
+					}
+				}
+				catch (Throwable ex) {
+					failure.compareAndSet(null, ex);
+				}
+			}, "bench-sender-" + t);
+			thread.setDaemon(true);
+			started.add(thread);
+			thread.start();
+		}
+		for (Thread thread : started) {
+			thread.join(120_000);
+		}
+		if (failure.get() != null) {
+			throw new IllegalStateException("a sender failed", failure.get());
+		}
+	}
+
+	/**
 	 * Raw JeroMQ PUB to two SUBs: messages delivered to both per second. The publisher is
 	 * an XPUB that waits for both subscriptions first, as ours does.
 	 */
@@ -210,7 +270,15 @@ final class Baselines {
 			finally {
 				handler.stop();
 				producer.stop();
-				producer.destroy();
+				// its destroy() blocks on an unbounded Mono.block() and has hung runs: give
+				// it a bounded, abandoned daemon thread so the run always finishes
+				Thread destroy = new Thread(producer::destroy, "si-producer-destroy");
+				destroy.setDaemon(true);
+				destroy.start();
+				destroy.join(5000);
+				if (destroy.isAlive()) {
+					System.out.println("Spring Integration's ZeroMqMessageProducer.destroy() did not end in 5 s; abandoned");
+				}
 			}
 		}
 	}

@@ -153,6 +153,12 @@ public final class BenchmarkRunner {
 					() -> throughput("5. requests/s, 64 in flight vs one at a time", "req/s",
 							"ours: requestAsync, 64 in flight -> @ZmqListener REP", () -> ours.asyncRequests(n5, 64),
 							"ours: request, one at a time", () -> ours.syncRequests(n5sync), Target.atLeast(5), false));
+			int n8 = count(400_000);
+			scenario("8",
+					() -> throughput("8. PUSH/PULL 100 B, 8 threads through one socket", "msg/s",
+							"ours: 8 threads -> one ZmqTemplate socket -> @ZmqListener", () -> ours.pushPullThreads(n8, 8),
+							"raw JeroMQ PUSH under a ReentrantLock, 8 threads",
+							() -> Baselines.rawPushPullLocked(n8, 8, payload), Target.atLeast(0.9), false));
 			int n6 = count(25_000);
 			scenario("6", () -> throughput("6. PUSH/PULL 100 B vs Spring Integration", "msg/s",
 					"ours: ZmqTemplate -> @ZmqListener", () -> ours.pushPull(n6), "Spring Integration ZeroMQ 7.0.5",
@@ -352,8 +358,8 @@ public final class BenchmarkRunner {
 		md.append("\nMedian, min and max are over the rounds; each round is one trial of each implementation. ")
 			.append("Ratio = this row's median / the named row's median. Throughput: higher is better; ")
 			.append("latency and allocation: lower is better.\n\n");
-		md.append("| scenario | implementation | unit | median | min | max | ratio | target | note |\n");
-		md.append("| --- | --- | --- | ---: | ---: | ---: | --- | --- | --- |\n");
+		md.append("| scenario | implementation | unit | median | min | max | spread (max/min) | ratio | target | note |\n");
+		md.append("| --- | --- | --- | ---: | ---: | ---: | ---: | --- | --- | --- |\n");
 		StringBuilder json = new StringBuilder("{\n  \"environment\": {\n");
 		List<String> envJson = new ArrayList<>();
 		this.environment.forEach((k, v) -> envJson.add("    " + quote(k) + ": " + quote(v)));
@@ -504,9 +510,12 @@ public final class BenchmarkRunner {
 		String markdown() {
 			String ratioText = Double.isNaN(this.ratio) ? ""
 					: String.format(Locale.ROOT, "%.2f x %s", this.ratio, this.ratioTo);
-			return String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %s | %s | %s |", this.scenario,
-					this.name, this.unit, number(median()), number(this.values[0]),
-					number(this.values[this.values.length - 1]), ratioText, targetText(), this.note);
+			double min = this.values[0];
+			double max = this.values[this.values.length - 1];
+			String spread = (min > 0 && !Double.isNaN(min)) ? String.format(Locale.ROOT, "%.2f", max / min) : "";
+			return String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |", this.scenario,
+					this.name, this.unit, number(median()), number(min), number(max), spread, ratioText, targetText(),
+					this.note);
 		}
 
 		String json() {

@@ -151,6 +151,17 @@ final class Scenarios implements AutoCloseable {
 		}
 	}
 
+	/** Scenario 8: {@code threads} threads sending through the one template socket. */
+	Measurement pushPullThreads(int count, int threads) throws Exception {
+		Counter counter = this.sinks.bytes;
+		counter.reset(count);
+		awaitPeers("bench-out");
+		AllocationMeter meter = AllocationMeter.start();
+		Baselines.runThreads(threads, count, () -> this.template.send("bench-out", this.payload));
+		counter.await();
+		return Measurement.of(counter, meter, count);
+	}
+
 	/** Scenario 2: ZmqTemplate.send(pojo) to a @ZmqListener taking the POJO (JSON). */
 	Measurement pushPullJson(int count) {
 		return pushPullQuotes("json-out", this.sinks.quotes, count);

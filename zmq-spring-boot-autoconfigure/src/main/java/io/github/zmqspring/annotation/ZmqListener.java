@@ -135,4 +135,12 @@ public @interface ZmqListener {
 	 */
 	String errorHandler() default "";
 
+	/**
+	 * The name of the {@code ZmqListenerContainerFactory} bean that creates this
+	 * listener's container; by default the bean named
+	 * {@code zmqListenerContainerFactory}, else the only one.
+	 * @return the bean name
+	 */
+	String containerFactory() default "";
+
 }

@@ -31,7 +31,6 @@ import io.github.zmqspring.core.InvalidZmqSocketSpecException;
 import io.github.zmqspring.core.socket.ZmqSocketManager;
 import io.github.zmqspring.core.socket.ZmqSocketOptions;
 import io.github.zmqspring.core.socket.ZmqSocketSpec;
-import io.github.zmqspring.listener.ZmqListenerContainerFactory;
 import io.github.zmqspring.listener.ZmqListenerEndpoint;
 import io.github.zmqspring.listener.ZmqListenerEndpointRegistry;
 import io.github.zmqspring.listener.ZmqListenerErrorHandler;
@@ -80,7 +79,7 @@ public class ZmqListenerAnnotationBeanPostProcessor
 	public static final String MESSAGE_CONVERTER_BEAN_NAME = "zmqMessageConverter";
 
 	private static final Set<SocketType> SUPPORTED = Set.of(SocketType.SUB, SocketType.XSUB, SocketType.PULL,
-			SocketType.PAIR, SocketType.REP, SocketType.ROUTER);
+			SocketType.PAIR, SocketType.REP, SocketType.ROUTER, SocketType.STREAM);
 
 	private static final boolean JACKSON_PRESENT = ClassUtils.isPresent("tools.jackson.databind.json.JsonMapper",
 			ZmqListenerAnnotationBeanPostProcessor.class.getClassLoader());
@@ -90,6 +89,8 @@ public class ZmqListenerAnnotationBeanPostProcessor
 	private final Set<Class<?>> nonAnnotatedClasses = ConcurrentHashMap.newKeySet();
 
 	private final List<Pending> pending = new ArrayList<>();
+
+	private final ZmqListenerEndpointRegistrar registrar = new ZmqListenerEndpointRegistrar();
 
 	private ConfigurableListableBeanFactory beanFactory;
 
@@ -155,7 +156,15 @@ public class ZmqListenerAnnotationBeanPostProcessor
 			toRegister = new ArrayList<>(this.pending);
 			this.pending.clear();
 		}
+		this.registrar.setBeanFactory(this.beanFactory);
+		this.beanFactory.getBeanProvider(ZmqListenerConfigurer.class)
+			.orderedStream()
+			.forEach((configurer) -> configurer.configureZmqListeners(this.registrar));
+		if (this.registrar.getEndpointRegistry() == null) {
+			this.registrar.setEndpointRegistry(this.beanFactory.getBean(ZmqListenerEndpointRegistry.class));
+		}
 		toRegister.forEach(this::register);
+		this.registrar.registerAllEndpoints();
 		this.initialized = true;
 	}
 
@@ -211,8 +220,8 @@ public class ZmqListenerAnnotationBeanPostProcessor
 		if (StringUtils.hasText(errorHandler)) {
 			endpoint.setErrorHandler(this.beanFactory.getBean(errorHandler, ZmqListenerErrorHandler.class));
 		}
-		this.beanFactory.getBean(ZmqListenerEndpointRegistry.class)
-			.registerListenerContainer(endpoint, getContainerFactory());
+		this.registrar.registerEndpoint(endpoint, null, resolveString(annotation.getString("containerFactory")),
+				origin);
 	}
 
 	private static DataSize parseMaxMessageSize(String attribute, String value) {
@@ -276,13 +285,6 @@ public class ZmqListenerAnnotationBeanPostProcessor
 					spec.getType(), "listeners support " + SUPPORTED + " sockets");
 		}
 		return spec;
-	}
-
-	private ZmqListenerContainerFactory getContainerFactory() {
-		ZmqListenerContainerFactory factory = this.beanFactory.getBeanProvider(ZmqListenerContainerFactory.class)
-			.getIfUnique();
-		return (factory != null) ? factory
-				: new ZmqListenerContainerFactory(this.beanFactory.getBean(ZmqSocketManager.class));
 	}
 
 	private synchronized DefaultMessageHandlerMethodFactory getHandlerMethodFactory() {

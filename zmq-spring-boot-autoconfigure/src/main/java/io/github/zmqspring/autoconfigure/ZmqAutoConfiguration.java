@@ -336,6 +336,11 @@ public final class ZmqAutoConfiguration {
 				ObjectProvider<ZmqListenerObservations> observations) {
 			ZmqListenerContainerFactory factory = new ZmqListenerContainerFactory(socketManager);
 			factory.setStopTimeout(properties.getContext().getShutdownTimeout());
+			ZmqProperties.Listener listener = properties.getListener();
+			factory.setConcurrency(listener.getConcurrency());
+			factory.setQueueCapacity(listener.getQueueCapacity());
+			factory.setStartTimeout(listener.getStartTimeout());
+			factory.setErrorReplyDetail(listener.getErrorReplyDetail());
 			errorHandler.ifUnique(factory::setErrorHandler);
 			factory.setSocketHooks(socketHooks.orderedStream().toList());
 			factory.setObservations(observations.getIfUnique());

@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.github.zmqspring.core.socket.ZmqSocketOptions;
+import io.github.zmqspring.listener.ZmqErrorReplyDetail;
 import org.zeromq.SocketType;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -597,9 +598,62 @@ public class ZmqProperties {
 	}
 
 	/**
-	 * Settings of @ZmqListener containers.
+	 * Defaults of the @ZmqListener containers.
 	 */
 	public static class Listener {
+
+		/**
+		 * Threads that invoke a listener whose annotation sets no concurrency.
+		 */
+		private int concurrency = 1;
+
+		/**
+		 * Capacity of the queue between a listener's socket and its workers when its
+		 * concurrency is above 1.
+		 */
+		private int queueCapacity = 1000;
+
+		/**
+		 * How long a listener's socket may take to bind and connect at start-up.
+		 */
+		private Duration startTimeout = Duration.ofSeconds(10);
+
+		/**
+		 * What the error reply of a REP or ROUTER listener discloses about a failure.
+		 */
+		private ZmqErrorReplyDetail errorReplyDetail = ZmqErrorReplyDetail.CLASS_AND_MESSAGE;
+
+		public int getConcurrency() {
+			return this.concurrency;
+		}
+
+		public void setConcurrency(int concurrency) {
+			this.concurrency = concurrency;
+		}
+
+		public int getQueueCapacity() {
+			return this.queueCapacity;
+		}
+
+		public void setQueueCapacity(int queueCapacity) {
+			this.queueCapacity = queueCapacity;
+		}
+
+		public Duration getStartTimeout() {
+			return this.startTimeout;
+		}
+
+		public void setStartTimeout(Duration startTimeout) {
+			this.startTimeout = startTimeout;
+		}
+
+		public ZmqErrorReplyDetail getErrorReplyDetail() {
+			return this.errorReplyDetail;
+		}
+
+		public void setErrorReplyDetail(ZmqErrorReplyDetail errorReplyDetail) {
+			this.errorReplyDetail = errorReplyDetail;
+		}
 
 		/**
 		 * Whether the processing of each message is observed (zmq.listener observations,

@@ -51,10 +51,21 @@ public final class ZmqHeaders {
 	public static final String SOCKET_TYPE = PREFIX + "socketType";
 
 	/**
-	 * The routing id of the peer that sent a request to a REP or ROUTER listener (a
-	 * {@code byte[]}: the first frame of its envelope).
+	 * The routing id of the peer that sent a request to a REP or ROUTER listener, or of
+	 * the TCP connection a STREAM listener received from (a {@code byte[]}: the first
+	 * frame of its envelope).
 	 */
 	public static final String ROUTING_ID = PREFIX + "routingId";
+
+	/**
+	 * On a STREAM listener, the connection event a message stands for (a
+	 * {@link ZmqStreamEvent}); absent on data. Events reach only a method that takes this
+	 * header as a parameter, such as
+	 * {@code @Header(name = ZmqHeaders.STREAM_EVENT, required = false) ZmqStreamEvent event};
+	 * an event's payload is empty, so such a method takes its payload with
+	 * {@code @Payload(required = false)}.
+	 */
+	public static final String STREAM_EVENT = PREFIX + "streamEvent";
 
 	private ZmqHeaders() {
 	}

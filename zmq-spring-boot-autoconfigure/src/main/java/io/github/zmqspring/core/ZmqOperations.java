@@ -18,6 +18,8 @@ package io.github.zmqspring.core;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.messaging.Message;
 
@@ -97,6 +99,80 @@ public interface ZmqOperations {
 	 * @throws ZmqException when the socket is not declared, not open or not a publisher
 	 */
 	boolean tryPublish(String socket, String topic, Object payload);
+
+	/**
+	 * Send a payload, waiting at most {@code timeout} for room (instead of the socket's
+	 * send timeout).
+	 * @param socket the declared socket's name
+	 * @param payload the payload (a {@code ZMsg} or {@code byte[][]} goes frame for
+	 * frame)
+	 * @param timeout the longest to wait for room
+	 * @throws ZmqSendTimeoutException when there was no room in time
+	 * @throws ZmqException when the socket is not declared, not open or cannot send
+	 */
+	void send(String socket, Object payload, Duration timeout);
+
+	/**
+	 * Send a payload without waiting: the future completes when the socket took the
+	 * message (at once when it has room; else, in order, once it has, for at most the
+	 * socket's send timeout).
+	 * @param socket the declared socket's name
+	 * @param payload the payload
+	 * @return a future completed when the socket took the message, failed with
+	 * {@link ZmqSendTimeoutException} when it had no room in time
+	 * @throws ZmqException when the socket is not declared, not open or cannot send
+	 */
+	CompletableFuture<Void> sendAsync(String socket, Object payload);
+
+	/**
+	 * Send a payload without waiting, with a timeout of its own.
+	 * @param socket the declared socket's name
+	 * @param payload the payload
+	 * @param timeout the longest the message may wait for room
+	 * @return a future completed when the socket took the message
+	 */
+	CompletableFuture<Void> sendAsync(String socket, Object payload, Duration timeout);
+
+	/**
+	 * Send a payload to one peer of a ROUTER socket, or one connection of a STREAM
+	 * socket, by its routing id: frames {@code [routing id][payload]} (no empty
+	 * delimiter: a DEALER peer receives the bare payload). A ROUTER drops a message to an
+	 * unknown peer unless {@code router-mandatory} is set.
+	 * @param socket the name of a declared ROUTER or STREAM socket
+	 * @param routingId the peer's routing id (header {@code zmq_routingId} of what it
+	 * sent)
+	 * @param payload the payload
+	 * @throws ZmqSendTimeoutException when there was no room within the send timeout
+	 */
+	void sendTo(String socket, byte[] routingId, Object payload);
+
+	/**
+	 * Close one TCP connection of a STREAM socket (frames {@code [routing id][empty]}).
+	 * @param socket the name of a declared STREAM socket
+	 * @param routingId the connection's routing id
+	 */
+	void closeConnection(String socket, byte[] routingId);
+
+	/**
+	 * Receive one message from a declared PULL, SUB, PAIR or DEALER socket that no
+	 * listener reads, as {@code RabbitTemplate.receive} does.
+	 * @param socket the declared socket's name
+	 * @param timeout the longest to wait
+	 * @return the message, whose payload is the last frame (headers: socket, frames, the
+	 * raw {@code ZMsg}, the topic on SUB, and what a metadata frame carries), or
+	 * {@code null} when none arrived in time
+	 */
+	@Nullable Message<byte[]> receive(String socket, Duration timeout);
+
+	/**
+	 * Receive one message and convert its payload, as {@code receive} does.
+	 * @param <T> the payload type
+	 * @param socket the declared socket's name
+	 * @param type the payload type
+	 * @param timeout the longest to wait
+	 * @return the payload, or {@code null} when none arrived in time
+	 */
+	<T> @Nullable T receiveAndConvert(String socket, Class<T> type, Duration timeout);
 
 	/**
 	 * Wait until a PUB or XPUB socket has at least {@code count} subscriptions (a

@@ -77,6 +77,8 @@ public final class ZmqRequester implements AutoCloseable {
 
 	private final AtomicLong retried = new AtomicLong();
 
+	private final AtomicLong timeouts = new AtomicLong();
+
 	private final ScheduledThreadPoolExecutor timer;
 
 	private final Object sweepMonitor = new Object();
@@ -112,6 +114,8 @@ public final class ZmqRequester implements AutoCloseable {
 		});
 		this.timer.setRemoveOnCancelPolicy(true);
 		owner.setInboundHandler(this::onReply);
+		// a request waiting for its reply fails at once when the socket closes
+		owner.addCloseListener(this::close);
 	}
 
 	/**
@@ -219,11 +223,12 @@ public final class ZmqRequester implements AutoCloseable {
 			send(request);
 			return;
 		}
+		this.timeouts.incrementAndGet();
 		request.result.completeExceptionally(
 				new ZmqRequestTimeoutException(this.owner.getSpec().getName(), request.attempts, request.timeout));
 	}
 
-	/** Runs on the socket's owning thread. */
+	/** Runs on the socket's loop thread, without the socket's lock. */
 	private void onReply(ZMsg reply) {
 		ZFrame idFrame = reply.pop();
 		ZFrame delimiter = reply.pop();
@@ -270,6 +275,13 @@ public final class ZmqRequester implements AutoCloseable {
 	 */
 	public long getMalformedReplies() {
 		return this.malformedReplies.get();
+	}
+
+	/**
+	 * @return requests that failed after every attempt timed out
+	 */
+	public long getTimeouts() {
+		return this.timeouts.get();
 	}
 
 	/**

@@ -25,12 +25,16 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 
 import io.github.zmqspring.convert.ZmqHeaderMapper;
+import io.github.zmqspring.convert.ZmqMetadataCodec;
 import io.github.zmqspring.convert.ZmqPayloadConverter;
 import io.github.zmqspring.core.socket.ZmqSocketManager;
 import io.github.zmqspring.core.socket.ZmqSocketOwner;
 import io.github.zmqspring.core.socket.ZmqSocketSpec;
 import io.github.zmqspring.observation.ZmqTemplateObservations;
 import org.jspecify.annotations.Nullable;
+import org.zeromq.SocketType;
+import org.zeromq.ZFrame;
+import org.zeromq.ZMsg;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.DisposableBean;
@@ -39,18 +43,23 @@ import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.converter.MessageConversionException;
 import org.springframework.messaging.converter.MessageConverter;
+import org.springframework.messaging.support.MessageBuilder;
 import org.springframework.util.Assert;
 
 /**
  * The default {@link ZmqOperations}: sends through the sockets opened by a
  * {@link ZmqSocketManager}. Thread-safe: any number of threads may send through the same
- * socket at once, since each message is handed to the thread that owns the socket.
+ * socket at once.
  * <p>
  * A {@code byte[]} payload goes on the wire as is; any other payload is converted by the
  * {@link MessageConverter} (the {@code zmqMessageConverter} bean), with the headers of a
  * {@link Message} payload as conversion hints. The headers a sender puts on a
  * {@link Message} travel in the optional metadata frame (see {@link ZmqHeaderMapper}); a
- * plain payload goes out as plain frames.
+ * plain payload goes out as plain frames. A {@link ZMsg} or a {@code byte[][]} payload is
+ * sent frame for frame, as one multipart message, without conversion.
+ * <p>
+ * Senders write to the socket themselves, under the socket's lock (see
+ * {@link ZmqSocketOwner}); nothing is handed to another thread on the way.
  *
  * @author zmq-spring-boot
  */
@@ -67,6 +76,9 @@ public class ZmqTemplate implements ZmqOperations, DisposableBean {
 	private int requestRetries;
 
 	private JsonMapper jsonMapper;
+
+	private static final java.util.Set<SocketType> RECEIVABLE = java.util.Set.of(SocketType.PULL, SocketType.SUB,
+			SocketType.PAIR, SocketType.DEALER);
 
 	private final Map<ZmqSocketOwner, ZmqRequester> requesters = new ConcurrentHashMap<>();
 
@@ -119,7 +131,8 @@ public class ZmqTemplate implements ZmqOperations, DisposableBean {
 
 	/**
 	 * Set the mapper for replies of generic types ({@link ParameterizedTypeReference}).
-	 * @param jsonMapper the mapper
+	 * @param jsonMapper the mapper Generic replies go through the message converter (so
+	 * CBOR sockets work too); this mapper is kept for compatibility and no longer used.
 	 */
 	public void setJsonMapper(JsonMapper jsonMapper) {
 		this.jsonMapper = jsonMapper;
@@ -231,6 +244,96 @@ public class ZmqTemplate implements ZmqOperations, DisposableBean {
 	}
 
 	@Override
+	public void send(String socket, Object payload, Duration timeout) {
+		Assert.notNull(timeout, "timeout must not be null");
+		ZmqSocketOwner owner = sender(socket, false);
+		sendBlocking(owner, frames(owner.getSpec(), null, payload), timeout);
+	}
+
+	@Override
+	public CompletableFuture<Void> sendAsync(String socket, Object payload) {
+		ZmqSocketOwner owner = sender(socket, false);
+		return owner.sendAsync(frames(owner.getSpec(), null, payload), sendTimeout(owner.getSpec()));
+	}
+
+	@Override
+	public CompletableFuture<Void> sendAsync(String socket, Object payload, Duration timeout) {
+		Assert.notNull(timeout, "timeout must not be null");
+		ZmqSocketOwner owner = sender(socket, false);
+		return owner.sendAsync(frames(owner.getSpec(), null, payload), timeout);
+	}
+
+	@Override
+	public void sendTo(String socket, byte[] routingId, Object payload) {
+		Assert.notNull(routingId, "routingId must not be null");
+		ZmqSocketOwner owner = routed(socket);
+		byte[][] body = frames(owner.getSpec(), null, payload);
+		byte[][] frames = new byte[body.length + 1][];
+		frames[0] = routingId;
+		System.arraycopy(body, 0, frames, 1, body.length);
+		sendBlocking(owner, frames, sendTimeout(owner.getSpec()));
+	}
+
+	@Override
+	public void closeConnection(String socket, byte[] routingId) {
+		Assert.notNull(routingId, "routingId must not be null");
+		ZmqSocketOwner owner = routed(socket);
+		if (owner.getSpec().getType() != SocketType.STREAM) {
+			throw new ZmqException("Socket '" + socket + "' is a " + owner.getSpec().getType()
+					+ " socket; closeConnection needs a STREAM socket");
+		}
+		sendBlocking(owner, new byte[][] { routingId, new byte[0] }, sendTimeout(owner.getSpec()));
+	}
+
+	@Override
+	public @Nullable Message<byte[]> receive(String socket, Duration timeout) {
+		Assert.notNull(timeout, "timeout must not be null");
+		ZmqSocketOwner owner = receiver(socket);
+		ZMsg msg = owner.receive(timeout);
+		return (msg != null) ? toMessage(owner.getSpec(), msg) : null;
+	}
+
+	@Override
+	public <T> @Nullable T receiveAndConvert(String socket, Class<T> type, Duration timeout) {
+		Assert.notNull(type, "type must not be null");
+		Message<byte[]> message = receive(socket, timeout);
+		if (message == null) {
+			return null;
+		}
+		Object contentType = message.getHeaders().get(org.springframework.messaging.MessageHeaders.CONTENT_TYPE);
+		return this.payloadConverter.fromFrame(message.getPayload(), type, socket,
+				(contentType != null) ? org.springframework.util.MimeType.valueOf(contentType.toString())
+						: this.socketManager.getSpec(socket).getContentType());
+	}
+
+	private Message<byte[]> toMessage(ZmqSocketSpec spec, ZMsg msg) {
+		boolean subscriber = spec.getType() == SocketType.SUB || spec.getType() == SocketType.XSUB;
+		MessageBuilder<byte[]> builder = MessageBuilder
+			.withPayload((msg.peekLast() != null) ? msg.peekLast().getData() : new byte[0])
+			.setHeader(ZmqHeaders.SOCKET, spec.getName())
+			.setHeader(ZmqHeaders.SOCKET_TYPE, spec.getType())
+			.setHeader(ZmqHeaders.FRAMES, msg.size())
+			.setHeader(ZmqHeaders.RAW_MESSAGE, msg);
+		if (subscriber && msg.size() > 1) {
+			builder.setHeader(ZmqHeaders.TOPIC, new String(msg.getFirst().getData(), StandardCharsets.UTF_8));
+		}
+		int plainFrames = subscriber ? 2 : 1;
+		if (msg.size() == plainFrames + 1) {
+			byte[] candidate = msg.toArray(new ZFrame[0])[plainFrames - 1].getData();
+			if (ZmqMetadataCodec.isMetadataFrame(candidate)) {
+				try {
+					builder.copyHeadersIfAbsent(ZmqHeaderMapper.toHeaders(ZmqMetadataCodec.decode(candidate)));
+				}
+				catch (RuntimeException ex) {
+					throw new MessageConversionException("A message on socket '" + spec.getName()
+							+ "' has a malformed metadata frame: " + ex.getMessage(), ex);
+				}
+			}
+		}
+		return builder.build();
+	}
+
+	@Override
 	public boolean awaitSubscribers(String socket, int count, Duration timeout) {
 		ZmqSocketOwner owner = sender(socket, true);
 		try {
@@ -329,14 +432,34 @@ public class ZmqTemplate implements ZmqOperations, DisposableBean {
 
 	private <T> T fromGenericReply(String socket, List<byte[]> frames, ParameterizedTypeReference<T> replyType) {
 		byte[] body = lastFrame(socket, frames);
-		JsonMapper mapper = (this.jsonMapper != null) ? this.jsonMapper : JsonMapper.builder().build();
+		java.lang.reflect.Type type = replyType.getType();
+		Class<?> raw = org.springframework.core.ResolvableType.forType(type).toClass();
+		MessageBuilder<byte[]> message = MessageBuilder.withPayload(body);
+		org.springframework.util.MimeType contentType = this.socketManager.getSpec(socket).getContentType();
+		if (contentType != null) {
+			message.setHeader(org.springframework.messaging.MessageHeaders.CONTENT_TYPE, contentType);
+		}
+		MessageConverter converter = getMessageConverter();
+		Object converted;
 		try {
-			return mapper.readValue(body, mapper.constructType(replyType.getType()));
+			// the generic type travels as a conversion hint, as a listener's parameter
+			// does, so that every converter (JSON, CBOR...) reads List<Order> and the
+			// like
+			converted = (converter instanceof org.springframework.messaging.converter.SmartMessageConverter smart)
+					? smart.fromMessage(message.build(), raw, GenericTypeHint.of(type, raw))
+					: converter.fromMessage(message.build(), raw);
 		}
 		catch (RuntimeException ex) {
-			throw new MessageConversionException("Cannot convert the reply on socket '" + socket + "' to "
-					+ replyType.getType() + ": " + ex.getMessage(), ex);
+			throw new MessageConversionException(
+					"Cannot convert the reply on socket '" + socket + "' to " + type + ": " + ex.getMessage(), ex);
 		}
+		if (converted == null) {
+			throw new MessageConversionException(
+					"No converter can read the reply on socket '" + socket + "' as " + type);
+		}
+		@SuppressWarnings("unchecked")
+		T result = (T) converted;
+		return result;
 	}
 
 	private static byte[] lastFrame(String socket, List<byte[]> frames) {
@@ -364,14 +487,35 @@ public class ZmqTemplate implements ZmqOperations, DisposableBean {
 		return this.socketManager.getOwner(socket);
 	}
 
+	private ZmqSocketOwner routed(String socket) {
+		ZmqSocketSpec spec = this.socketManager.getSpec(socket);
+		if (spec.getType() != SocketType.ROUTER && spec.getType() != SocketType.STREAM) {
+			throw new ZmqException("Socket '" + socket + "' is a " + spec.getType()
+					+ " socket; sendTo needs a ROUTER or STREAM socket (use send)");
+		}
+		return this.socketManager.getOwner(socket);
+	}
+
+	private ZmqSocketOwner receiver(String socket) {
+		ZmqSocketSpec spec = this.socketManager.getSpec(socket);
+		if (!RECEIVABLE.contains(spec.getType())) {
+			throw new ZmqException("Socket '" + socket + "' is a " + spec.getType()
+					+ " socket; receive needs a declared PULL, SUB, PAIR or DEALER socket without a listener");
+		}
+		return this.socketManager.getOwner(socket);
+	}
+
 	private Duration sendTimeout(ZmqSocketSpec spec) {
 		Duration timeout = spec.getOptions().getSendTimeout();
 		return (timeout == null || timeout.isNegative()) ? this.defaultSendTimeout : timeout;
 	}
 
 	private void sendBlocking(ZmqSocketOwner owner, byte[][] frames) {
+		sendBlocking(owner, frames, sendTimeout(owner.getSpec()));
+	}
+
+	private void sendBlocking(ZmqSocketOwner owner, byte[][] frames, Duration timeout) {
 		ZmqSocketSpec spec = owner.getSpec();
-		Duration timeout = sendTimeout(spec);
 		try {
 			if (!owner.send(frames, timeout)) {
 				throw new ZmqSendTimeoutException(spec.getName(), timeout);
@@ -389,6 +533,16 @@ public class ZmqTemplate implements ZmqOperations, DisposableBean {
 	 * plain frames by default).
 	 */
 	private byte[][] frames(ZmqSocketSpec spec, @Nullable String topic, @Nullable Object payload) {
+		byte[][] multipart = multipart(payload);
+		if (multipart != null) {
+			if (topic == null) {
+				return multipart;
+			}
+			byte[][] withTopic = new byte[multipart.length + 1][];
+			withTopic[0] = topic(topic);
+			System.arraycopy(multipart, 0, withTopic, 1, multipart.length);
+			return withTopic;
+		}
 		byte[] frame = this.payloadConverter.toFrame(payload, spec.getName(), spec.getContentType());
 		byte[] metadata = (payload instanceof Message<?> message)
 				? ZmqHeaderMapper.metadataFrame(message.getHeaders(), spec.getName()) : null;
@@ -403,9 +557,101 @@ public class ZmqTemplate implements ZmqOperations, DisposableBean {
 		return frames.toArray(new byte[0][]);
 	}
 
+	/** The frames of a multipart payload (ZMsg or byte[][]), sent as they are. */
+	private static byte[] @Nullable [] multipart(@Nullable Object payload) {
+		if (payload instanceof ZMsg msg) {
+			Assert.isTrue(!msg.isEmpty(), "a ZMsg payload must have at least one frame");
+			byte[][] frames = new byte[msg.size()][];
+			int i = 0;
+			for (ZFrame frame : msg) {
+				frames[i++] = frame.getData();
+			}
+			return frames;
+		}
+		if (payload instanceof byte[][] frames) {
+			Assert.isTrue(frames.length > 0, "a byte[][] payload must have at least one frame");
+			for (byte[] frame : frames) {
+				Assert.notNull(frame, "a byte[][] payload must not have null frames");
+			}
+			return frames.clone();
+		}
+		return null;
+	}
+
 	private static byte[] topic(String topic) {
 		Assert.notNull(topic, "topic must not be null");
 		return topic.getBytes(StandardCharsets.UTF_8);
+	}
+
+	/**
+	 * A conversion hint that carries a generic type the way a listener's
+	 * {@code MethodParameter} does, which is what spring-messaging's converters read.
+	 */
+	private static final class GenericTypeHint extends org.springframework.core.MethodParameter {
+
+		private final java.lang.reflect.Type type;
+
+		private final Class<?> raw;
+
+		private GenericTypeHint(java.lang.reflect.Method holder, java.lang.reflect.Type type, Class<?> raw) {
+			super(holder, 0);
+			this.type = type;
+			this.raw = raw;
+		}
+
+		static GenericTypeHint of(java.lang.reflect.Type type, Class<?> raw) {
+			try {
+				return new GenericTypeHint(GenericTypeHint.class.getDeclaredMethod("hold", Object.class), type, raw);
+			}
+			catch (NoSuchMethodException ex) {
+				throw new IllegalStateException(ex);
+			}
+		}
+
+		@SuppressWarnings("unused")
+		private static void hold(Object value) {
+		}
+
+		@Override
+		public org.springframework.core.MethodParameter nestedIfOptional() {
+			return this;
+		}
+
+		@Override
+		public Class<?> getParameterType() {
+			return this.raw;
+		}
+
+		@Override
+		public java.lang.reflect.Type getGenericParameterType() {
+			return this.type;
+		}
+
+		@Override
+		public java.lang.reflect.Type getNestedGenericParameterType() {
+			return this.type;
+		}
+
+		@Override
+		public Class<?> getContainingClass() {
+			return ZmqTemplate.class;
+		}
+
+		@Override
+		public GenericTypeHint clone() {
+			return this;
+		}
+
+		@Override
+		public boolean equals(Object other) {
+			return this == other;
+		}
+
+		@Override
+		public int hashCode() {
+			return System.identityHashCode(this);
+		}
+
 	}
 
 }

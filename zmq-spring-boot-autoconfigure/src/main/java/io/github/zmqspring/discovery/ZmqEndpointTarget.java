@@ -15,14 +15,14 @@
  */
 package io.github.zmqspring.discovery;
 
+import io.github.zmqspring.core.socket.ZmqSocketAccess;
 import io.github.zmqspring.core.socket.ZmqSocketOwner;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 /**
  * Something that connects to and disconnects from endpoints, such as a socket reached
- * through its owning thread. Calls must not block for long: they come from the registry's
- * thread.
+ * under its lock. Calls must not block for long: they come from the registry's thread.
  *
  * @author zmq-spring-boot
  */
@@ -41,35 +41,44 @@ public interface ZmqEndpointTarget {
 	void disconnect(String endpoint);
 
 	/**
-	 * A target that connects and disconnects the owner's socket on its owning thread
-	 * (asynchronously, in call order).
-	 * @param owner the socket's owner
+	 * A target that connects and disconnects a declared socket under its lock.
+	 * @param owner the socket's loop
 	 * @return the target
 	 */
 	static ZmqEndpointTarget of(ZmqSocketOwner owner) {
+		return of(owner, "socket '" + owner.getSpec().getName() + "'");
+	}
+
+	/**
+	 * A target that connects and disconnects a socket (a declared socket's loop or a
+	 * listener container) under its lock; the one implementation discovery uses.
+	 * @param socket the socket
+	 * @param description what the socket is, for messages
+	 * @return the target
+	 */
+	static ZmqEndpointTarget of(ZmqSocketAccess socket, String description) {
 		Log logger = LogFactory.getLog(ZmqEndpointTarget.class);
-		String name = owner.getSpec().getName();
 		return new ZmqEndpointTarget() {
 
 			@Override
 			public void connect(String endpoint) {
-				owner.execute((handle) -> handle.getSocket().connect(endpoint)).whenComplete((ok, ex) -> {
+				socket.execute((handle) -> handle.getSocket().connect(endpoint)).whenComplete((ok, ex) -> {
 					if (ex != null || !Boolean.TRUE.equals(ok)) {
-						logger.warn("Socket '" + name + "' could not connect to discovered " + endpoint, ex);
+						logger.warn(description + " could not connect to discovered " + endpoint, ex);
 					}
 				});
 			}
 
 			@Override
 			public void disconnect(String endpoint) {
-				if (owner.isRunning()) {
-					owner.execute((handle) -> handle.getSocket().disconnect(endpoint));
+				if (socket.isRunning()) {
+					socket.execute((handle) -> handle.getSocket().disconnect(endpoint));
 				}
 			}
 
 			@Override
 			public String toString() {
-				return "socket '" + name + "'";
+				return description;
 			}
 
 		};

@@ -22,8 +22,6 @@ import io.github.zmqspring.core.socket.ZmqEndpoint;
 import io.github.zmqspring.core.socket.ZmqSocketSpec;
 import io.github.zmqspring.listener.ZmqListenerContainer;
 import io.github.zmqspring.listener.ZmqListenerSocketHook;
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
 
 /**
  * Brings {@code @ZmqListener} sockets into discovery, for as long as each container runs:
@@ -37,8 +35,6 @@ import org.apache.commons.logging.LogFactory;
  * @author zmq-spring-boot
  */
 public class ZmqListenerDiscovery implements ZmqListenerSocketHook {
-
-	private static final Log logger = LogFactory.getLog(ZmqListenerDiscovery.class);
 
 	private final ZmqBeaconServiceRegistry beacon;
 
@@ -67,7 +63,8 @@ public class ZmqListenerDiscovery implements ZmqListenerSocketHook {
 		List<ZmqServiceRegistry.Subscription> attachments = new ArrayList<>();
 		for (ZmqEndpoint endpoint : spec.getConnect()) {
 			if (endpoint.isDiscovery()) {
-				attachments.add(this.connector.attach(endpoint.getAddress(), new ContainerTarget(container)));
+				attachments.add(this.connector.attach(endpoint.getAddress(), ZmqEndpointTarget.of(container,
+						"listener '" + container.getListenerId() + "' (socket '" + container.getSocketName() + "')")));
 			}
 		}
 		List<ZmqServiceInstance> announced = ZmqDeclaredSocketsDiscovery.announce(this.beacon, spec, boundEndpoints,
@@ -89,41 +86,6 @@ public class ZmqListenerDiscovery implements ZmqListenerSocketHook {
 			}
 
 		};
-	}
-
-	/**
-	 * A listener's socket, reached through its container's socket thread.
-	 */
-	private static final class ContainerTarget implements ZmqEndpointTarget {
-
-		private final ZmqListenerContainer container;
-
-		ContainerTarget(ZmqListenerContainer container) {
-			this.container = container;
-		}
-
-		@Override
-		public void connect(String endpoint) {
-			this.container.execute((handle) -> handle.getSocket().connect(endpoint)).whenComplete((ok, ex) -> {
-				if (ex != null || !Boolean.TRUE.equals(ok)) {
-					logger.warn(this + " could not connect to discovered " + endpoint, ex);
-				}
-			});
-		}
-
-		@Override
-		public void disconnect(String endpoint) {
-			if (this.container.isRunning()) {
-				this.container.execute((handle) -> handle.getSocket().disconnect(endpoint));
-			}
-		}
-
-		@Override
-		public String toString() {
-			return "listener '" + this.container.getListenerId() + "' (socket '" + this.container.getSocketName()
-					+ "')";
-		}
-
 	}
 
 }

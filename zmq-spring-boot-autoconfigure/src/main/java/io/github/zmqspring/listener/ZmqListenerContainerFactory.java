@@ -18,11 +18,12 @@ package io.github.zmqspring.listener;
 import java.time.Duration;
 import java.util.List;
 
+import io.github.zmqspring.convert.ZmqMessageConverters;
 import io.github.zmqspring.core.socket.ZmqSocketManager;
 import io.github.zmqspring.observation.ZmqListenerObservations;
-
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.messaging.converter.MessageConverter;
 import org.springframework.messaging.handler.invocation.InvocableHandlerMethod;
 import org.springframework.util.Assert;
 
@@ -45,9 +46,22 @@ public class ZmqListenerContainerFactory {
 
 	private int queueCapacity = 1000;
 
+	private int concurrency = 1;
+
 	private List<ZmqListenerSocketHook> socketHooks = List.of();
 
+	private ZmqErrorReplyDetail errorReplyDetail = ZmqErrorReplyDetail.CLASS_AND_MESSAGE;
+
 	private @Nullable ZmqListenerObservations observations;
+
+	/**
+	 * Set the observations of message processing ({@code zmq.listener}), or {@code null}
+	 * for none.
+	 * @param observations the observations
+	 */
+	public void setObservations(@Nullable ZmqListenerObservations observations) {
+		this.observations = observations;
+	}
 
 	/**
 	 * Create a factory.
@@ -95,7 +109,7 @@ public class ZmqListenerContainerFactory {
 	 * @param queueCapacity the capacity
 	 */
 	public void setQueueCapacity(int queueCapacity) {
-		Assert.isTrue(queueCapacity > 0, "'queueCapacity' must be positive");
+		Assert.isTrue(queueCapacity > 0, "'queueCapacity' (zmq.listener.queue-capacity) must be positive");
 		this.queueCapacity = queueCapacity;
 	}
 
@@ -109,12 +123,22 @@ public class ZmqListenerContainerFactory {
 	}
 
 	/**
-	 * Set the observations of message processing ({@code zmq.listener}), or {@code null}
-	 * for none.
-	 * @param observations the observations
+	 * Set the concurrency of endpoints that set none of their own.
+	 * @param concurrency the number of threads that invoke a listener (default 1)
 	 */
-	public void setObservations(@Nullable ZmqListenerObservations observations) {
-		this.observations = observations;
+	public void setConcurrency(int concurrency) {
+		Assert.isTrue(concurrency >= 1, "'concurrency' (zmq.listener.concurrency) must be at least 1");
+		this.concurrency = concurrency;
+	}
+
+	/**
+	 * Set what the error replies of REP and ROUTER listeners disclose about a failure.
+	 * @param errorReplyDetail the detail ({@link ZmqErrorReplyDetail#CLASS_AND_MESSAGE}
+	 * by default)
+	 */
+	public void setErrorReplyDetail(ZmqErrorReplyDetail errorReplyDetail) {
+		Assert.notNull(errorReplyDetail, "'errorReplyDetail' must not be null");
+		this.errorReplyDetail = errorReplyDetail;
 	}
 
 	/**
@@ -123,17 +147,22 @@ public class ZmqListenerContainerFactory {
 	 * @return the container, not started
 	 */
 	public ZmqListenerContainer createContainer(ZmqListenerEndpoint endpoint) {
+		if (!endpoint.isConcurrencySet() && this.concurrency != 1) {
+			endpoint.setConcurrency(this.concurrency);
+		}
 		InvocableHandlerMethod handlerMethod = endpoint.getHandlerMethodFactory()
 			.createInvocableHandlerMethod(endpoint.getBean(), endpoint.getMethod());
 		ZmqMessagingMessageListenerAdapter adapter = new ZmqMessagingMessageListenerAdapter(handlerMethod,
 				endpoint.getId(), endpoint.getSocketSpec().getName(), endpoint.getSocketSpec().getType());
 		adapter.setDefaultContentType(endpoint.getContentType());
-		ZmqListenerErrorHandler handler = (endpoint.getErrorHandler() != null) ? endpoint.getErrorHandler()
-				: this.errorHandler;
-		ZmqListenerContainer container = new ZmqListenerContainer(endpoint, this.socketManager, adapter, handler,
+		adapter.setErrorHandler((endpoint.getErrorHandler() != null) ? endpoint.getErrorHandler() : this.errorHandler);
+		adapter.setErrorReplyDetail(this.errorReplyDetail);
+		adapter.setObservations(this.observations);
+		MessageConverter converter = endpoint.getMessageConverter();
+		adapter.setReplyConverter((converter != null) ? converter : ZmqMessageConverters.defaultConverter());
+		DefaultZmqListenerContainer container = new DefaultZmqListenerContainer(endpoint, this.socketManager, adapter,
 				this.startTimeout, this.stopTimeout, this.queueCapacity);
 		container.setSocketHooks(this.socketHooks);
-		container.setObservations(this.observations);
 		return container;
 	}
 

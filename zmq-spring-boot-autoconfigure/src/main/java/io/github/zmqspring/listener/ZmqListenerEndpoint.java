@@ -45,6 +45,8 @@ public class ZmqListenerEndpoint {
 
 	private int concurrency = 1;
 
+	private boolean concurrencySet;
+
 	private boolean autoStartup = true;
 
 	private ZmqListenerErrorHandler errorHandler;
@@ -124,6 +126,15 @@ public class ZmqListenerEndpoint {
 	public void setConcurrency(int concurrency) {
 		Assert.isTrue(concurrency >= 1, "'concurrency' must be at least 1");
 		this.concurrency = concurrency;
+		this.concurrencySet = true;
+	}
+
+	/**
+	 * @return whether the concurrency was set (else a container factory's default
+	 * applies)
+	 */
+	public boolean isConcurrencySet() {
+		return this.concurrencySet;
 	}
 
 	/**

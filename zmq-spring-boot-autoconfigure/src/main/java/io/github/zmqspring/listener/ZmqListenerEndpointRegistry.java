@@ -16,7 +16,9 @@
 package io.github.zmqspring.listener;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -81,7 +83,7 @@ public class ZmqListenerEndpointRegistry implements SmartLifecycle {
 	 */
 	public Set<String> getListenerContainerIds() {
 		synchronized (this.containers) {
-			return Set.copyOf(this.containers.keySet());
+			return Collections.unmodifiableSet(new LinkedHashSet<>(this.containers.keySet()));
 		}
 	}
 

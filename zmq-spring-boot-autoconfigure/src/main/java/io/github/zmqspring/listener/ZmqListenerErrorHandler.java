@@ -15,6 +15,8 @@
  */
 package io.github.zmqspring.listener;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.messaging.Message;
 
 /**
@@ -34,5 +36,19 @@ public interface ZmqListenerErrorHandler {
 	 * @param exception the failure, naming the listener and its socket
 	 */
 	void handleError(Message<?> message, ZmqListenerExecutionFailedException exception);
+
+	/**
+	 * Handle a failure and, on a REP or ROUTER listener, choose the reply (as in
+	 * spring-kafka's {@code KafkaListenerErrorHandler}): a non-null result is converted
+	 * and sent as an ordinary reply instead of an error reply. By default calls
+	 * {@link #handleError} and returns {@code null}, so an error reply goes back.
+	 * @param message the message that failed, as built from the received frames
+	 * @param exception the failure, naming the listener and its socket
+	 * @return the reply to send, or {@code null} for an error reply
+	 */
+	default @Nullable Object handleErrorAndReply(Message<?> message, ZmqListenerExecutionFailedException exception) {
+		handleError(message, exception);
+		return null;
+	}
 
 }

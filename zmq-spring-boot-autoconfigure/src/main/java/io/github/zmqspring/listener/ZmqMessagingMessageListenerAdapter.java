@@ -15,15 +15,26 @@
  */
 package io.github.zmqspring.listener;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.atomic.AtomicLong;
 
 import io.github.zmqspring.convert.ZmqHeaderMapper;
+import io.github.zmqspring.convert.ZmqMessageConverters;
 import io.github.zmqspring.convert.ZmqMetadataCodec;
 import io.github.zmqspring.convert.ZmqMetadataException;
+import io.github.zmqspring.convert.ZmqPayloadConverter;
+import io.github.zmqspring.observation.ZmqListenerObservations;
 import io.github.zmqspring.core.ZmqHeaders;
+import io.github.zmqspring.core.ZmqStreamEvent;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 import org.zeromq.SocketType;
 import org.zeromq.ZFrame;
@@ -32,8 +43,11 @@ import org.zeromq.ZMsg;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.MessageHeaders;
 import org.springframework.messaging.converter.MessageConversionException;
+import org.springframework.messaging.converter.MessageConverter;
+import org.springframework.messaging.handler.annotation.Header;
 import org.springframework.messaging.handler.invocation.InvocableHandlerMethod;
 import org.springframework.messaging.support.GenericMessage;
+import org.springframework.messaging.support.MessageBuilder;
 import org.springframework.util.MimeType;
 
 /**
@@ -44,14 +58,43 @@ import org.springframework.util.MimeType;
  * (docs/wire-format.md) becomes headers, its {@code content-type} also the
  * {@link MessageHeaders#CONTENT_TYPE} that converters read.
  * <p>
- * {@link #invoke(Message)} returns the handler's result so that the container can decide
- * what to do with it (send it back as the reply on REP and ROUTER sockets).
+ * {@link #onMessage(ZMsg, ReplySender)} is the whole path of one message, as in
+ * spring-kafka's listener adapters: build the message, invoke the handler, and on REP and
+ * ROUTER sockets {@link #handleResult handle the result} and {@link #sendResponse send
+ * the response} (a returned {@link CompletionStage} replies when it completes). A failure
+ * goes to the {@link ZmqListenerErrorHandler}, which may return the reply; otherwise an
+ * error reply goes back (docs/wire-format.md) disclosing what the
+ * {@link ZmqErrorReplyDetail} allows, so the requester does not wait for its timeout.
  *
  * @author zmq-spring-boot
  */
 public class ZmqMessagingMessageListenerAdapter {
 
+	private static final Log logger = LogFactory.getLog(ZmqMessagingMessageListenerAdapter.class);
+
 	private final InvocableHandlerMethod handlerMethod;
+
+	private final AtomicLong errors = new AtomicLong();
+
+	private final AtomicLong unreadable = new AtomicLong();
+
+	private final boolean replying;
+
+	private final boolean stream;
+
+	/** Whether the method takes the stream event header: only then do events reach it. */
+	private final boolean wantsStreamEvents;
+
+	/** The open connections of a STREAM socket, to tell a connect from a disconnect. */
+	private final Set<ByteBuffer> connections = ConcurrentHashMap.newKeySet();
+
+	private final String description;
+
+	private ZmqListenerErrorHandler errorHandler = new LoggingZmqListenerErrorHandler();
+
+	private ZmqPayloadConverter replyConverter = new ZmqPayloadConverter(ZmqMessageConverters.defaultConverter());
+
+	private ZmqErrorReplyDetail errorReplyDetail = ZmqErrorReplyDetail.CLASS_AND_MESSAGE;
 
 	private final String listenerId;
 
@@ -60,6 +103,8 @@ public class ZmqMessagingMessageListenerAdapter {
 	private final SocketType socketType;
 
 	private @Nullable MimeType defaultContentType;
+
+	private volatile @Nullable ZmqListenerObservations observations;
 
 	/** Whether the handler reads the frames itself (a ZMsg parameter): any count goes. */
 	private final boolean readsFrames;
@@ -79,6 +124,257 @@ public class ZmqMessagingMessageListenerAdapter {
 		this.socketType = socketType;
 		this.readsFrames = Arrays.stream(handlerMethod.getMethodParameters())
 			.anyMatch((parameter) -> ZMsg.class.isAssignableFrom(parameter.getParameterType()));
+		this.replying = socketType == SocketType.REP || socketType == SocketType.ROUTER;
+		this.stream = socketType == SocketType.STREAM;
+		this.wantsStreamEvents = Arrays.stream(handlerMethod.getMethodParameters()).anyMatch((parameter) -> {
+			Header header = parameter.getParameterAnnotation(Header.class);
+			return header != null && (ZmqHeaders.STREAM_EVENT.equals(header.name())
+					|| ZmqHeaders.STREAM_EVENT.equals(header.value()));
+		});
+		this.description = "Listener '" + listenerId + "' on " + socketType + " socket '" + socketName + "'";
+	}
+
+	/**
+	 * Set the error handler told of every failure.
+	 * @param errorHandler the error handler
+	 */
+	public void setErrorHandler(ZmqListenerErrorHandler errorHandler) {
+		this.errorHandler = errorHandler;
+	}
+
+	/**
+	 * Set the converter of replies (return values) to a frame.
+	 * @param messageConverter the converter
+	 */
+	public void setReplyConverter(MessageConverter messageConverter) {
+		this.replyConverter = new ZmqPayloadConverter(messageConverter);
+	}
+
+	/**
+	 * Set what an error reply discloses about the failure.
+	 * @param errorReplyDetail the detail ({@link ZmqErrorReplyDetail#CLASS_AND_MESSAGE}
+	 * by default)
+	 */
+	public void setErrorReplyDetail(ZmqErrorReplyDetail errorReplyDetail) {
+		this.errorReplyDetail = errorReplyDetail;
+	}
+
+	/**
+	 * @return the messages whose processing failed so far (unreadable ones included)
+	 */
+	public long getErrorCount() {
+		return this.errors.get();
+	}
+
+	/**
+	 * @return the messages whose frames could not be read (bad metadata, wrong frame
+	 * count, no envelope) so far
+	 */
+	public long getUnreadableCount() {
+		return this.unreadable.get();
+	}
+
+	/**
+	 * Process one received message: build it, invoke the handler and, on REP and ROUTER
+	 * sockets, send the reply through {@code replies}.
+	 * @param msg the received frames (on REP and ROUTER sockets, the routing id first)
+	 * @param replies where replies go
+	 */
+	public void onMessage(ZMsg msg, ReplySender replies) {
+		if (this.stream) {
+			onStreamMessage(msg, replies);
+			return;
+		}
+		ZMsg envelope = null;
+		Message<byte[]> message;
+		try {
+			if (this.replying) {
+				envelope = ZmqReplyEnvelopes.split(msg, this.socketType == SocketType.REP, this.description);
+			}
+			message = toMessage(msg, envelope);
+		}
+		catch (RuntimeException ex) {
+			// unreadable frames go to the error handler like any conversion error, as raw
+			// frames
+			this.unreadable.incrementAndGet();
+			handleFailure(unreadableMessage(msg), ex, envelope, replies);
+			return;
+		}
+		Object result;
+		try {
+			result = invoke(message);
+		}
+		catch (Exception ex) {
+			handleFailure(message, ex, envelope, replies);
+			return;
+		}
+		if (envelope != null) {
+			handleResult(result, message, envelope, replies);
+		}
+		else if (result != null && logger.isDebugEnabled()) {
+			logger.debug(
+					this.description + " returned a result that a " + this.socketType + " socket cannot send; ignored");
+		}
+	}
+
+	/**
+	 * A STREAM socket's message: {@code [routing id][bytes of one TCP read]}, or an empty
+	 * frame for a connection that opened or closed.
+	 */
+	private void onStreamMessage(ZMsg msg, ReplySender replies) {
+		if (msg.size() != 2) {
+			this.unreadable.incrementAndGet();
+			handleFailure(unreadableMessage(msg), new MessageConversionException(
+					this.description + " received " + msg.size() + " frames where [routing id][data] was expected"),
+					null, replies);
+			return;
+		}
+		ZFrame id = msg.pop();
+		ZFrame data = msg.peekFirst();
+		ZmqStreamEvent event = null;
+		if (data.size() == 0) {
+			ByteBuffer key = ByteBuffer.wrap(id.getData());
+			event = this.connections.add(key) ? ZmqStreamEvent.CONNECTED : ZmqStreamEvent.DISCONNECTED;
+			if (event == ZmqStreamEvent.DISCONNECTED) {
+				this.connections.remove(key);
+			}
+			if (!this.wantsStreamEvents) {
+				return;
+			}
+		}
+		ZMsg envelope = new ZMsg();
+		envelope.add(id);
+		Message<byte[]> message;
+		try {
+			message = toMessage(msg, envelope);
+		}
+		catch (RuntimeException ex) {
+			this.unreadable.incrementAndGet();
+			handleFailure(unreadableMessage(msg), ex, null, replies);
+			return;
+		}
+		if (event != null) {
+			Map<String, Object> headers = new HashMap<>(message.getHeaders());
+			headers.put(ZmqHeaders.STREAM_EVENT, event);
+			message = new GenericMessage<>(message.getPayload(), new ReceivedHeaders(headers));
+		}
+		Object result;
+		try {
+			result = invoke(message);
+		}
+		catch (Exception ex) {
+			// a STREAM peer speaks raw TCP: no error reply, only the error handler
+			handleFailure(message, ex, null, replies);
+			return;
+		}
+		if (result != null) {
+			handleResult(result, message, envelope, replies);
+		}
+	}
+
+	/**
+	 * Handle the handler's result on a replying socket: wait for a
+	 * {@link CompletionStage}, convert the value and {@link #sendResponse send} it.
+	 * @param result the handler's result
+	 * @param request the request
+	 * @param envelope the request's envelope (consumed)
+	 * @param replies where the reply goes
+	 */
+	protected void handleResult(@Nullable Object result, Message<?> request, ZMsg envelope, ReplySender replies) {
+		if (result instanceof CompletionStage<?> stage) {
+			stage.whenComplete((value, failure) -> {
+				if (failure != null) {
+					handleFailure(request, ZmqReplyEnvelopes.unwrap(failure), envelope, replies);
+				}
+				else {
+					handleResult(value, request, envelope, replies);
+				}
+			});
+			return;
+		}
+		byte[] frame;
+		if (result == null) {
+			if (this.socketType != SocketType.REP) {
+				return; // a ROUTER or STREAM handler may answer nothing; REP must answer
+			}
+			frame = new byte[0];
+		}
+		else {
+			try {
+				frame = this.replyConverter.toFrame(result, this.socketName, this.defaultContentType);
+			}
+			catch (RuntimeException ex) {
+				handleFailure(request, ex, envelope, replies);
+				return;
+			}
+		}
+		sendResponse(envelope, frame, replies);
+	}
+
+	/**
+	 * Send a reply frame behind the request's envelope.
+	 * @param envelope the request's envelope (consumed)
+	 * @param frame the reply's payload frame
+	 * @param replies where the reply goes
+	 */
+	protected void sendResponse(ZMsg envelope, byte[] frame, ReplySender replies) {
+		envelope.add(frame);
+		replies.send(envelope);
+	}
+
+	private void handleFailure(Message<?> message, Throwable failure, @Nullable ZMsg envelope, ReplySender replies) {
+		this.errors.incrementAndGet();
+		ZmqListenerExecutionFailedException wrapped = new ZmqListenerExecutionFailedException(this.listenerId,
+				this.socketName, failure);
+		Object reply = null;
+		try {
+			reply = this.errorHandler.handleErrorAndReply(message, wrapped);
+		}
+		catch (RuntimeException handlerEx) {
+			logger.error("Error handler of listener '" + this.listenerId + "' failed", handlerEx);
+		}
+		if (envelope == null) {
+			return;
+		}
+		if (reply != null) {
+			try {
+				sendResponse(envelope.duplicate(),
+						this.replyConverter.toFrame(reply, this.socketName, this.defaultContentType), replies);
+				return;
+			}
+			catch (RuntimeException ex) {
+				logger.error("The reply of the error handler of listener '" + this.listenerId
+						+ "' cannot be converted; an error reply goes back", ex);
+			}
+		}
+		replies.send(ZmqReplyEnvelopes.errorReply(envelope, failure, this.errorReplyDetail));
+	}
+
+	private Message<byte[]> unreadableMessage(ZMsg msg) {
+		ZFrame last = msg.peekLast();
+		return MessageBuilder.withPayload((last != null) ? last.getData() : new byte[0])
+			.setHeader(ZmqHeaders.SOCKET, this.socketName)
+			.setHeader(ZmqHeaders.LISTENER_ID, this.listenerId)
+			.setHeader(ZmqHeaders.FRAMES, msg.size())
+			.setHeader(ZmqHeaders.RAW_MESSAGE, msg)
+			.build();
+	}
+
+	/**
+	 * Where the replies of a REP or ROUTER listener go: its socket, written without
+	 * waiting (a reply to a peer that is gone or over its high-water mark is dropped and
+	 * counted).
+	 */
+	@FunctionalInterface
+	public interface ReplySender {
+
+		/**
+		 * Send a reply.
+		 * @param reply the frames, envelope first
+		 * @return whether the socket took it
+		 */
+		boolean send(ZMsg reply);
+
 	}
 
 	/**
@@ -149,7 +445,21 @@ public class ZmqMessagingMessageListenerAdapter {
 	 * @throws Exception whatever the argument resolution or the handler throws
 	 */
 	public Object invoke(Message<?> message) throws Exception {
-		return this.handlerMethod.invoke(message);
+		ZmqListenerObservations observations = this.observations;
+		if (observations == null) {
+			return this.handlerMethod.invoke(message);
+		}
+		return observations.observe(message, this.listenerId, this.socketName, this.socketType.name(),
+				() -> this.handlerMethod.invoke(message));
+	}
+
+	/**
+	 * Set the observations wrapped around each message's processing
+	 * ({@code zmq.listener}).
+	 * @param observations the observations, or {@code null} for none
+	 */
+	public void setObservations(@Nullable ZmqListenerObservations observations) {
+		this.observations = observations;
 	}
 
 	/**

@@ -81,9 +81,22 @@ final class ZmqReplyEnvelopes {
 	 * @return the reply
 	 */
 	static ZMsg errorReply(ZMsg envelope, Throwable failure) {
-		String text = (failure.getMessage() != null) ? failure.getMessage() : failure.getClass().getName();
-		envelope.add(ZmqMetadataCodec
-			.encode(new ZmqMetadata(true, Map.of(ZmqRemoteException.ERROR_TYPE, failure.getClass().getName()))));
+		return errorReply(envelope, failure, ZmqErrorReplyDetail.CLASS_AND_MESSAGE);
+	}
+
+	/**
+	 * Complete an envelope into an error reply that discloses what {@code detail} allows.
+	 * @param envelope the request's envelope (consumed)
+	 * @param failure the failure
+	 * @param detail what the reply tells about the failure
+	 * @return the reply
+	 */
+	static ZMsg errorReply(ZMsg envelope, Throwable failure, ZmqErrorReplyDetail detail) {
+		Map<String, String> headers = (detail == ZmqErrorReplyDetail.NONE) ? Map.of()
+				: Map.of(ZmqRemoteException.ERROR_TYPE, failure.getClass().getName());
+		String text = (detail != ZmqErrorReplyDetail.CLASS_AND_MESSAGE) ? ""
+				: (failure.getMessage() != null) ? failure.getMessage() : failure.getClass().getName();
+		envelope.add(ZmqMetadataCodec.encode(new ZmqMetadata(true, headers)));
 		envelope.add(text.getBytes(StandardCharsets.UTF_8));
 		return envelope;
 	}

@@ -77,6 +77,18 @@ class ZmqContentTypeIntegrationTests {
 	}
 
 	@Test
+	void genericCborRepliesGoThroughTheConverter() {
+		this.runner.withUserConfiguration(CborListeners.class)
+			.withPropertyValues("zmq.sockets.client.type=dealer", "zmq.sockets.client.connect=inproc://cbor-list",
+					"zmq.sockets.client.content-type=application/cbor")
+			.run((context) -> assertThat(context.getBean(ZmqTemplate.class)
+				.request("client", new Order("g-1", 2),
+						new org.springframework.core.ParameterizedTypeReference<java.util.List<Order>>() {
+						}, java.time.Duration.ofSeconds(10)))
+				.containsExactly(new Order("g-1", 2), new Order("g-1", 2)));
+	}
+
+	@Test
 	void aMessageNamingCborIsReadAsCborByAListenerWithoutSettings() {
 		this.runner.withUserConfiguration(CborListeners.class)
 			.withPropertyValues("zmq.sockets.out.type=push", "zmq.sockets.out.connect=inproc://any-in")
@@ -141,6 +153,11 @@ class ZmqContentTypeIntegrationTests {
 		@ZmqListener(type = SocketType.REP, bind = "inproc://cbor-rep", contentType = "application/cbor")
 		Order confirm(Order order) {
 			return new Order(order.id() + "-confirmed", order.quantity() * 10);
+		}
+
+		@ZmqListener(type = SocketType.REP, bind = "inproc://cbor-list", contentType = "application/cbor")
+		java.util.List<Order> twice(Order order) {
+			return java.util.List.of(order, order);
 		}
 
 		@ZmqListener(type = SocketType.PULL, bind = "inproc://any-in")

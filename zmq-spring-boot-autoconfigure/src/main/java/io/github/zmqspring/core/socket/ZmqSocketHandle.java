@@ -21,8 +21,9 @@ import org.zeromq.ZMQ;
 
 /**
  * An open socket together with its spec, the endpoints it actually bound (with the real
- * port where the spec asked for port 0) and its peer tracker. Only the thread that opened
- * it may use {@link #getSocket()}.
+ * port where the spec asked for port 0) and its peer tracker. {@link #getSocket()} may be
+ * used only under the socket's lock, that is inside {@link ZmqSocketOwner#execute}
+ * (DESIGN rule 1).
  *
  * @author zmq-spring-boot
  */
@@ -51,7 +52,7 @@ public final class ZmqSocketHandle {
 	}
 
 	/**
-	 * @return the socket, for its owning thread only
+	 * @return the socket, for use under the socket's lock only
 	 */
 	public ZMQ.Socket getSocket() {
 		return this.socket;

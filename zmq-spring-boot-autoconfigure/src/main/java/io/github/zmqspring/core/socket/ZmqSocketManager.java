@@ -197,15 +197,20 @@ public class ZmqSocketManager implements SmartLifecycle {
 		}
 		List<ZmqSocketOwner> started = new ArrayList<>();
 		try {
+			// open every socket on its own thread at once, then wait for each in
+			// declaration order, so that the first error reported is the first declared
 			for (ZmqSocketSpec spec : this.specs.values()) {
 				if (this.claims.containsKey(spec.getName())) {
 					continue;
 				}
 				ZmqSocketOwner owner = new ZmqSocketOwner(this.factory, spec);
-				owner.start(this.startTimeout);
+				owner.open();
 				started.add(owner);
-				this.owners.put(spec.getName(), owner);
-				registerBoundEndpoints(spec.getName(), owner.getBoundEndpoints());
+			}
+			for (ZmqSocketOwner owner : started) {
+				owner.awaitOpen(this.startTimeout);
+				this.owners.put(owner.getSpec().getName(), owner);
+				registerBoundEndpoints(owner.getSpec().getName(), owner.getBoundEndpoints());
 			}
 		}
 		catch (RuntimeException ex) {

@@ -15,125 +15,203 @@
  */
 package io.github.zmqspring.core.socket;
 
+import java.io.IOException;
+import java.nio.channels.SelectableChannel;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
 import io.github.zmqspring.core.InvalidZmqSocketSpecException;
 import io.github.zmqspring.core.ZmqException;
 import io.github.zmqspring.core.ZmqSendTimeoutException;
-
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+import org.zeromq.SocketType;
 import org.zeromq.ZMQ;
 import org.zeromq.ZMQException;
 import org.zeromq.ZMsg;
 
 /**
- * A socket that lives on a thread of its own (DESIGN rule 1) and that any number of
- * threads may send through at once: they hand messages over through a bounded queue and
- * the owning thread writes them to the socket. The queue's capacity is the socket's send
- * high-water mark (1000 by default), so a full socket pushes back on callers instead of
- * growing memory.
+ * The socket loop: the one class that decides which thread touches a socket, and when
+ * (DESIGN rule 1). It opens a socket with its options on a thread of its own, runs that
+ * thread's wait / read loop, and closes the socket; the template's sockets, the listener
+ * containers and discovery's connects are all built on it.
  * <p>
- * The owning thread also reads what the socket receives: subscription messages of a
- * publisher (counted by the {@link ZmqPeerTracker}) and, when an inbound handler is set,
- * everything else (replies to a DEALER, for example). It sleeps in a poll with no timeout
- * when idle and is woken by a pipe, so an idle socket costs no CPU and a send after a
- * long idle goes out at once.
+ * Every use of the socket happens under the socket's {@link ReentrantLock}, by whichever
+ * thread needs it, and nobody waits while holding it:
+ * <ul>
+ * <li>a sending thread writes to the socket itself ({@code DONTWAIT}), with no hand-off;
+ * when the socket is at its high-water mark it waits for room <em>outside</em> the lock
+ * and tries again; {@link #trySend(byte[][])} never waits;</li>
+ * <li>the loop thread waits on the socket's file descriptor and a wake-up pipe in an NIO
+ * {@link Selector} without the lock, and takes it to read what arrived (handed to the
+ * inbound handler after the lock is released) and to process the socket's commands;</li>
+ * <li>{@link #execute(Function)} runs a short callback with the socket under the lock on
+ * the calling thread (discovery's connects, for example).</li>
+ * </ul>
+ * The descriptor is edge-triggered: an operation by another thread may consume its signal
+ * while input is pending, so after every locked operation on a socket whose input is
+ * read, {@code ZMQ_EVENTS} is checked and the loop woken when input waits. JeroMQ is not
+ * interrupt-safe, so no thread is ever interrupted.
  *
  * @author zmq-spring-boot
  */
-public final class ZmqSocketOwner {
-
-	/** How long the owner waits for more messages after a burst before it parks. */
-	private static final long SPIN_NANOS = 20_000;
+public final class ZmqSocketOwner implements ZmqSocketAccess {
 
 	private static final Log logger = LogFactory.getLog(ZmqSocketOwner.class);
 
-	private static final int DEFAULT_QUEUE_CAPACITY = 1000;
+	/** How many messages the loop reads under the lock before letting senders in. */
+	private static final int READ_BATCH = 256;
 
-	/**
-	 * How often a waiting caller makes the owning thread process the socket's commands.
-	 */
-	private static final Duration AWAIT_NUDGE = Duration.ofMillis(20);
+	/** The longest a waiting sender or receiver sleeps before it looks again itself. */
+	private static final long RETRY_NANOS = TimeUnit.MILLISECONDS.toNanos(5);
 
-	private static final Function<ZmqSocketHandle, Integer> NUDGE = (handle) -> handle.getSocket().getEvents();
-
-	/** How often a closed start-up gate re-checks its peer count. */
-	private static final long GATE_POLL_MILLIS = 5;
+	/** How often the loop looks at the socket while someone waits on it. */
+	private static final long WATCH_MILLIS = 5;
 
 	private final ZmqSocketFactory factory;
 
 	private final ZmqSocketSpec spec;
 
-	private final BlockingQueue<Object> queue;
+	private final SocketType actualType;
 
-	// unbounded and apart from the messages: a callback (such as a connect from
-	// discovery) must get through even when the queue is full of messages that wait for
-	// that very peer
-	private final ZmqSocketTasks tasks = new ZmqSocketTasks();
+	private final ReentrantLock lock = new ReentrantLock();
 
-	private final AtomicBoolean parked = new AtomicBoolean();
+	/** Signalled (notifyAll) when the socket may have room or input for a waiter. */
+	private final Object changed = new Object();
 
 	private final CompletableFuture<ZmqSocketHandle> ready = new CompletableFuture<>();
 
 	private final CompletableFuture<Void> terminated = new CompletableFuture<>();
 
+	private volatile @Nullable Throwable failure;
+
 	private final AtomicLong sent = new AtomicLong();
 
 	private final AtomicLong failed = new AtomicLong();
 
+	private final AtomicLong dropped = new AtomicLong();
+
+	private final AtomicInteger pending = new AtomicInteger();
+
+	private final AtomicInteger receivers = new AtomicInteger();
+
+	private final AtomicBoolean parked = new AtomicBoolean();
+
+	private final Queue<AsyncSend> asyncSends = new ConcurrentLinkedQueue<>();
+
+	private final List<Runnable> closeListeners = new CopyOnWriteArrayList<>();
+
 	private final ZmqWakeupPipe wakeup;
+
+	/** Set by a thread that saw input pending after its own locked operation. */
+	private volatile boolean inputPending;
 
 	private volatile boolean running = true;
 
-	private volatile Consumer<ZMsg> inboundHandler;
+	private volatile boolean gateOpen;
 
-	private volatile Thread thread;
+	private long gateDeadline;
+
+	/** Set under the lock once the socket is closed; guarded by the lock. */
+	private boolean closed;
+
+	private volatile @Nullable Consumer<ZMsg> inboundHandler;
+
+	/** The open socket; only touched under the lock. */
+	private ZmqSocketHandle handle;
 
 	/**
-	 * Create an owner for one socket; nothing happens until {@link #start(Duration)}.
-	 * @param factory the factory that creates the socket on the owning thread
+	 * Create a loop for one socket; nothing happens until {@link #start(Duration)}.
+	 * @param factory the factory that creates the socket on the loop thread
 	 * @param spec the socket's spec
 	 */
 	public ZmqSocketOwner(ZmqSocketFactory factory, ZmqSocketSpec spec) {
+		this(factory, spec, (spec.getType() == SocketType.PUB) ? SocketType.XPUB : spec.getType());
+	}
+
+	/**
+	 * Create a loop for one socket opened as a type that speaks the same wire protocol as
+	 * the spec's type (see {@link ZmqSocketFactory#open(ZmqSocketSpec, SocketType)}).
+	 * @param factory the factory that creates the socket on the loop thread
+	 * @param spec the socket's spec
+	 * @param actualType the type to open
+	 */
+	public ZmqSocketOwner(ZmqSocketFactory factory, ZmqSocketSpec spec, SocketType actualType) {
 		this.factory = factory;
 		this.spec = spec;
-		Integer hwm = spec.getOptions().getSendHighWaterMark();
-		this.queue = new ArrayBlockingQueue<>((hwm != null && hwm > 0) ? hwm : DEFAULT_QUEUE_CAPACITY);
+		this.actualType = actualType;
+		this.gateOpen = spec.getAwaitPeers() == 0 && spec.getAwaitSubscribers() == 0;
 		this.wakeup = new ZmqWakeupPipe("socket '" + spec.getName() + "'");
 	}
 
 	/**
-	 * Set the handler of inbound messages (other than a publisher's subscriptions). Must
-	 * be called before {@link #start(Duration)}; it runs on the owning thread.
+	 * Set the handler of inbound messages (other than a publisher's subscriptions). It
+	 * runs on the loop thread, without the socket's lock, in arrival order. Set it before
+	 * {@link #start(Duration)}.
 	 * @param handler the handler
 	 */
 	public void setInboundHandler(Consumer<ZMsg> handler) {
 		this.inboundHandler = handler;
+		if (this.ready.isDone()) {
+			wake();
+		}
 	}
 
 	/**
-	 * Start the owning thread and wait until the socket has bound and connected.
+	 * Add a callback run once the socket has closed (for example to fail requests that
+	 * wait for replies).
+	 * @param listener the callback
+	 */
+	public void addCloseListener(Runnable listener) {
+		this.closeListeners.add(listener);
+		if (this.terminated.isDone()) {
+			listener.run();
+		}
+	}
+
+	/**
+	 * Start the loop thread and wait until the socket has bound and connected.
 	 * @param timeout the longest to wait
 	 * @throws InvalidZmqSocketSpecException when the socket cannot be opened as declared
 	 */
 	public void start(Duration timeout) {
-		Thread owner = new Thread(this::run, "zmq-socket-" + this.spec.getName());
-		owner.setDaemon(true);
-		this.thread = owner;
-		owner.start();
+		open();
+		awaitOpen(timeout);
+	}
+
+	/**
+	 * Start the loop thread, which opens the socket, without waiting; then call
+	 * {@link #awaitOpen(Duration)}. Lets many sockets open in parallel.
+	 */
+	public void open() {
+		Thread loop = new Thread(this::run, "zmq-socket-" + this.spec.getName());
+		loop.setDaemon(true);
+		loop.start();
+	}
+
+	/**
+	 * Wait until the socket started by {@link #open()} has bound and connected.
+	 * @param timeout the longest to wait
+	 * @throws InvalidZmqSocketSpecException when the socket cannot be opened as declared
+	 */
+	public void awaitOpen(Duration timeout) {
 		try {
 			this.ready.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
 		}
@@ -169,6 +247,13 @@ public final class ZmqSocketOwner {
 	}
 
 	/**
+	 * @return why the socket's loop ended while it was meant to run, or {@code null}
+	 */
+	public @Nullable Throwable getFailure() {
+		return this.failure;
+	}
+
+	/**
 	 * @return the tracker of the socket's peers and subscriptions
 	 */
 	public ZmqPeerTracker getTracker() {
@@ -177,7 +262,7 @@ public final class ZmqSocketOwner {
 
 	/**
 	 * Wait until at least {@code count} peers are connected. JeroMQ reports connections
-	 * only when the owning thread touches the socket, so this nudges it while waiting.
+	 * only when a thread touches the socket, so this touches it while waiting.
 	 * @param count the peers to wait for
 	 * @param timeout the longest to wait
 	 * @return whether the count was reached
@@ -202,15 +287,28 @@ public final class ZmqSocketOwner {
 		ZmqPeerTracker tracker = getTracker();
 		long deadline = System.nanoTime() + timeout.toNanos();
 		while (true) {
+			touch();
 			long left = Math.max(0, deadline - System.nanoTime());
-			Duration step = Duration.ofNanos(Math.min(AWAIT_NUDGE.toNanos(), left));
+			Duration step = Duration.ofNanos(Math.min(TimeUnit.MILLISECONDS.toNanos(20), left));
 			if (peers ? tracker.awaitPeers(count, step) : tracker.awaitSubscriptions(count, step)) {
 				return true;
 			}
 			if (System.nanoTime() - deadline >= 0 || !isRunning()) {
 				return false;
 			}
-			execute(NUDGE);
+		}
+	}
+
+	/** Process the socket's commands (runs JeroMQ's event hooks) under the lock. */
+	private void touch() {
+		this.lock.lock();
+		try {
+			if (!this.closed && this.handle != null) {
+				afterLocked(this.handle.getSocket());
+			}
+		}
+		finally {
+			this.lock.unlock();
 		}
 	}
 
@@ -222,93 +320,369 @@ public final class ZmqSocketOwner {
 	}
 
 	/**
-	 * @return the messages waiting for room in the socket (queued by senders, not yet
-	 * written)
-	 */
-	public int getPending() {
-		return this.queue.size();
-	}
-
-	/**
-	 * @return the messages the socket refused with an error (not counting full queues)
+	 * @return the messages the socket refused with an error (not counting full sockets)
 	 */
 	public long getFailedCount() {
 		return this.failed.get();
 	}
 
 	/**
-	 * @return whether the owning thread is running
+	 * @return the messages refused by {@link #trySend(byte[][])} (and replies not
+	 * written) because the socket was at its high-water mark
 	 */
+	public long getDroppedCount() {
+		return this.dropped.get();
+	}
+
+	/**
+	 * @return the senders waiting for room right now (including asynchronous sends)
+	 */
+	public int getPending() {
+		return this.pending.get() + this.asyncSends.size();
+	}
+
+	/**
+	 * @return whether the loop is running
+	 */
+	@Override
 	public boolean isRunning() {
 		return this.running && !this.terminated.isDone();
 	}
 
 	/**
-	 * Queue a message, waiting up to {@code timeout} for room.
+	 * Write a message, waiting up to {@code timeout} for room when the socket is at its
+	 * high-water mark. While a start-up gate waits for its peers (see
+	 * {@link ZmqSocketSpec#getAwaitPeers()}), the message is held back and written, in
+	 * order, once the gate opens.
 	 * @param frames the frames of one message
-	 * @param timeout the longest to wait for room in the queue
+	 * @param timeout the longest to wait for room
 	 * @return {@code false} when there was no room in time
-	 * @throws InterruptedException if the calling thread is interrupted
+	 * @throws InterruptedException if the calling thread is interrupted while waiting
+	 * @throws ZmqException when the socket is closed or refuses the message
 	 */
 	public boolean send(byte[][] frames, Duration timeout) throws InterruptedException {
-		return offer(new Outbound(frames, null), timeout);
+		long deadline = System.nanoTime() + timeout.toNanos();
+		if (!this.gateOpen && !checkGate()) {
+			return hold(frames, deadline, timeout, true) != null;
+		}
+		boolean waiting = false;
+		try {
+			while (true) {
+				if (this.asyncSends.isEmpty() && write(frames)) {
+					return true;
+				}
+				long left = deadline - System.nanoTime();
+				if (left <= 0) {
+					return false;
+				}
+				if (!waiting) {
+					waiting = true;
+					this.pending.incrementAndGet();
+					wake();
+				}
+				awaitChange(Math.min(left, RETRY_NANOS));
+				checkRunning();
+			}
+		}
+		finally {
+			if (waiting) {
+				this.pending.decrementAndGet();
+			}
+		}
 	}
 
 	/**
-	 * Queue a message if there is room now.
+	 * Hold a message back while the start-up gate waits for its peers (DESIGN rule 7), in
+	 * a queue as long as the send high-water mark; the loop writes it once the gate
+	 * opens. Waits for room in that queue when {@code wait} is set.
+	 * @return the future of the held message, or {@code null} when there was no room
+	 */
+	private @Nullable CompletableFuture<Void> hold(byte[][] frames, long deadline, Duration timeout, boolean wait)
+			throws InterruptedException {
+		Integer hwm = this.spec.getOptions().getSendHighWaterMark();
+		int capacity = (hwm != null && hwm > 0) ? hwm : 1000;
+		boolean waiting = false;
+		try {
+			while (this.asyncSends.size() >= capacity) {
+				long left = deadline - System.nanoTime();
+				if (!wait || left <= 0) {
+					return null;
+				}
+				if (!waiting) {
+					waiting = true;
+					this.pending.incrementAndGet();
+				}
+				awaitChange(Math.min(left, RETRY_NANOS));
+				checkRunning();
+			}
+		}
+		finally {
+			if (waiting) {
+				this.pending.decrementAndGet();
+			}
+		}
+		CompletableFuture<Void> done = new CompletableFuture<>();
+		// the gate opens within its await timeout; the message then has its own timeout
+		long gate = this.spec.getAwaitTimeout().toNanos();
+		this.asyncSends.add(new AsyncSend(frames, deadline + gate, timeout, done));
+		wake();
+		if (!this.running) {
+			failAsyncSends();
+		}
+		done.whenComplete((ok, ex) -> {
+			if (ex != null && !(ex instanceof ZmqSendTimeoutException)) {
+				logger.warn("A message held back for the peers of socket '" + this.spec.getName() + "' was not sent: "
+						+ ex.getMessage());
+			}
+		});
+		return done;
+	}
+
+	/**
+	 * Write a message if the socket has room now; never waits.
 	 * @param frames the frames of one message
-	 * @return {@code false} when the queue is full (the socket is at its high-water mark)
+	 * @return {@code false} when the socket is at its high-water mark (while a start-up
+	 * gate waits for its peers: when as many messages as the high-water mark are held
+	 * back)
+	 * @throws ZmqException when the socket is closed or refuses the message
 	 */
 	public boolean trySend(byte[][] frames) {
-		checkRunning();
-		if (!this.queue.offer(new Outbound(frames, null))) {
+		if (!this.gateOpen && !checkGate()) {
+			try {
+				if (hold(frames, System.nanoTime(), Duration.ZERO, false) != null) {
+					return true;
+				}
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+			this.dropped.incrementAndGet();
 			return false;
 		}
-		wake();
-		return true;
+		if (this.asyncSends.isEmpty() && write(frames)) {
+			return true;
+		}
+		this.dropped.incrementAndGet();
+		return false;
 	}
 
 	/**
-	 * Queue a message and learn when it has been written to the socket.
+	 * Write a message and learn when the socket took it, without waiting: when the socket
+	 * is at its high-water mark the message waits (in order) until the loop finds room,
+	 * for at most {@code timeout}.
 	 * @param frames the frames of one message
-	 * @param timeout the longest to wait for room in the queue
-	 * @return a future completed once the socket accepted the message, or failed
-	 * @throws InterruptedException if the calling thread is interrupted
+	 * @param timeout the longest the message may wait for room
+	 * @return a future completed once the socket took the message, or failed (with
+	 * {@link ZmqSendTimeoutException} when there was no room in time)
 	 */
-	public CompletableFuture<Void> sendAndConfirm(byte[][] frames, Duration timeout) throws InterruptedException {
+	public CompletableFuture<Void> sendAsync(byte[][] frames, Duration timeout) {
 		CompletableFuture<Void> done = new CompletableFuture<>();
-		if (!offer(new Outbound(frames, done), timeout)) {
-			done.completeExceptionally(new ZmqSendTimeoutException(this.spec.getName(), timeout));
+		try {
+			if (this.gateOpen && this.asyncSends.isEmpty() && write(frames)) {
+				done.complete(null);
+				return done;
+			}
+		}
+		catch (RuntimeException ex) {
+			done.completeExceptionally(ex);
+			return done;
+		}
+		this.asyncSends.add(new AsyncSend(frames, System.nanoTime() + timeout.toNanos(), timeout, done));
+		wake();
+		if (!this.running) {
+			failAsyncSends();
 		}
 		return done;
 	}
 
 	/**
-	 * Run a callback on the owning thread, with the socket. Callbacks run in call order,
-	 * ahead of queued messages, and never wait for room: a full socket does not hold them
-	 * back.
-	 * @param <T> the result type
-	 * @param callback the callback
-	 * @return a future of the callback's result
+	 * Write a message and learn when it has been written to the socket.
+	 * @param frames the frames of one message
+	 * @param timeout the longest to wait for room
+	 * @return a future completed once the socket accepted the message, or failed
+	 * @throws InterruptedException if the calling thread is interrupted
+	 * @deprecated use {@link #sendAsync(byte[][], Duration)}, which does not wait
 	 */
-	public <T> CompletableFuture<T> execute(Function<ZmqSocketHandle, T> callback) {
-		checkRunning();
-		CompletableFuture<T> result = this.tasks.add(callback);
-		if (!this.running) {
-			// the owning thread may have failed what was left before this task arrived
-			failTasks();
+	@Deprecated
+	public CompletableFuture<Void> sendAndConfirm(byte[][] frames, Duration timeout) throws InterruptedException {
+		CompletableFuture<Void> done = new CompletableFuture<>();
+		try {
+			if (send(frames, timeout)) {
+				done.complete(null);
+			}
+			else {
+				done.completeExceptionally(new ZmqSendTimeoutException(this.spec.getName(), timeout));
+			}
 		}
-		wake();
-		return result;
+		catch (RuntimeException ex) {
+			done.completeExceptionally(ex);
+		}
+		return done;
 	}
 
-	private boolean offer(Object command, Duration timeout) throws InterruptedException {
-		checkRunning();
-		if (!this.queue.offer(command, timeout.toNanos(), TimeUnit.NANOSECONDS)) {
+	/**
+	 * Receive one message, waiting up to {@code timeout}, on a socket whose input no
+	 * handler reads.
+	 * @param timeout the longest to wait
+	 * @return the message, or {@code null} when none arrived in time
+	 * @throws ZmqException when the socket is closed or its input is read by a handler
+	 */
+	public @Nullable ZMsg receive(Duration timeout) {
+		if (readsInbound()) {
+			throw new ZmqException("Socket '" + this.spec.getName() + "' is read by a handler; it cannot be received"
+					+ " from directly");
+		}
+		long deadline = System.nanoTime() + timeout.toNanos();
+		boolean waiting = false;
+		try {
+			while (true) {
+				ZMsg msg;
+				this.lock.lock();
+				try {
+					ZMQ.Socket socket = openSocket();
+					msg = ZMsg.recvMsg(socket, ZMQ.DONTWAIT);
+					afterLocked(socket);
+				}
+				finally {
+					this.lock.unlock();
+				}
+				if (msg != null) {
+					return msg;
+				}
+				long left = deadline - System.nanoTime();
+				if (left <= 0) {
+					return null;
+				}
+				if (!waiting) {
+					waiting = true;
+					this.receivers.incrementAndGet();
+					wake();
+				}
+				try {
+					awaitChange(Math.min(left, RETRY_NANOS));
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+					throw new ZmqException("Interrupted while receiving on socket '" + this.spec.getName() + "'", ex);
+				}
+				checkRunning();
+			}
+		}
+		finally {
+			if (waiting) {
+				this.receivers.decrementAndGet();
+			}
+		}
+	}
+
+	/**
+	 * Run a short callback with the socket, under the socket's lock, on the calling
+	 * thread. It must not block: nobody else uses the socket meanwhile.
+	 * @param <T> the result type
+	 * @param callback the callback
+	 * @return a completed future of the callback's result, failed when the socket is
+	 * closed or the callback threw
+	 */
+	@Override
+	public <T> CompletableFuture<T> execute(Function<ZmqSocketHandle, T> callback) {
+		this.lock.lock();
+		try {
+			ZMQ.Socket socket = openSocket();
+			try {
+				return CompletableFuture.completedFuture(callback.apply(this.handle));
+			}
+			finally {
+				if (!this.closed) {
+					afterLocked(socket);
+				}
+			}
+		}
+		catch (RuntimeException ex) {
+			return CompletableFuture.failedFuture(ex);
+		}
+		finally {
+			this.lock.unlock();
+		}
+	}
+
+	/**
+	 * Write one message without waiting; the frames go as one multipart message.
+	 * @param frames the frames
+	 * @return {@code false} when the socket is at its high-water mark (nothing written)
+	 */
+	private boolean write(byte[][] frames) {
+		this.lock.lock();
+		try {
+			ZMQ.Socket socket = openSocket();
+			boolean written = writeLocked(socket, frames);
+			afterLocked(socket);
+			return written;
+		}
+		finally {
+			this.lock.unlock();
+		}
+	}
+
+	/**
+	 * Write a reply or other message that must not wait: when the socket is at its
+	 * high-water mark (or the peer is gone, with {@code router-mandatory}) it is dropped
+	 * and counted.
+	 * @param frames the frames of one message
+	 * @return whether it was written
+	 */
+	public boolean tryWrite(byte[][] frames) {
+		try {
+			if (write(frames)) {
+				return true;
+			}
+		}
+		catch (ZmqException ex) {
+			logger.debug(ex.getMessage());
 			return false;
 		}
-		wake();
-		return true;
+		this.dropped.incrementAndGet();
+		return false;
+	}
+
+	private boolean writeLocked(ZMQ.Socket socket, byte[][] frames) {
+		try {
+			for (int i = 0; i < frames.length; i++) {
+				int flags = ZMQ.DONTWAIT | ((i < frames.length - 1) ? ZMQ.SNDMORE : 0);
+				if (!socket.send(frames[i], flags)) {
+					if (i == 0 && socket.errno() == ZMQ.Error.EAGAIN.getCode()) {
+						return false;
+					}
+					throw new ZMQException("send refused", socket.errno());
+				}
+			}
+			this.sent.incrementAndGet();
+			return true;
+		}
+		catch (ZMQException ex) {
+			this.failed.incrementAndGet();
+			throw new ZmqException("Socket '" + this.spec.getName() + "' refused a message: " + ex.getMessage(), ex);
+		}
+	}
+
+	/** The open socket; call under the lock. */
+	private ZMQ.Socket openSocket() {
+		if (this.closed || this.handle == null) {
+			throw new ZmqException("Socket '" + this.spec.getName() + "' is closed");
+		}
+		return this.handle.getSocket();
+	}
+
+	/**
+	 * After any operation under the lock: the descriptor is edge-triggered, so input that
+	 * arrived meanwhile may no longer signal it; wake the loop if input waits.
+	 */
+	private void afterLocked(ZMQ.Socket socket) {
+		if (readsInbound() || this.receivers.get() > 0) {
+			if ((socket.getEvents() & ZMQ.Poller.POLLIN) != 0) {
+				this.inputPending = true;
+				wake();
+			}
+		}
 	}
 
 	private void checkRunning() {
@@ -323,15 +697,66 @@ public final class ZmqSocketOwner {
 		}
 	}
 
+	private void awaitChange(long nanos) throws InterruptedException {
+		synchronized (this.changed) {
+			TimeUnit.NANOSECONDS.timedWait(this.changed, Math.max(1, nanos));
+		}
+	}
+
+	private void signalChange() {
+		synchronized (this.changed) {
+			this.changed.notifyAll();
+		}
+	}
+
 	/**
-	 * Stop the owning thread: queued messages are flushed for at most the socket's
-	 * linger, then the socket is closed on its own thread.
-	 * @param timeout the longest to wait for the thread to end
-	 * @return whether the thread ended in time
+	 * Whether the first send may go: enough peers or subscribers are there (the
+	 * slow-joiner problem), or the spec's await timeout has passed.
+	 */
+	private boolean checkGate() {
+		this.lock.lock();
+		try {
+			if (this.gateOpen) {
+				return true;
+			}
+			ZMQ.Socket socket = openSocket();
+			if (this.gateDeadline == 0) {
+				this.gateDeadline = System.nanoTime() + this.spec.getAwaitTimeout().toNanos();
+			}
+			// JeroMQ runs the event hook only when a thread touches the socket
+			afterLocked(socket);
+			socket.getEvents();
+			ZmqPeerTracker tracker = this.handle.getTracker();
+			boolean reached = tracker.getPeers() >= this.spec.getAwaitPeers()
+					&& tracker.getSubscriptions() >= this.spec.getAwaitSubscribers();
+			if (reached) {
+				this.gateOpen = true;
+			}
+			else if (System.nanoTime() - this.gateDeadline >= 0) {
+				this.gateOpen = true;
+				logger.warn("Socket '" + this.spec.getName() + "' sends without the peers it awaited: "
+						+ tracker.getPeers() + "/" + this.spec.getAwaitPeers() + " peers, " + tracker.getSubscriptions()
+						+ "/" + this.spec.getAwaitSubscribers() + " subscriptions after "
+						+ this.spec.getAwaitTimeout());
+			}
+			return this.gateOpen;
+		}
+		finally {
+			this.lock.unlock();
+		}
+	}
+
+	/**
+	 * Stop the loop and close the socket (with its linger, which bounds how long what was
+	 * written but not yet transmitted may still go out). Waiting senders and receivers
+	 * fail at once.
+	 * @param timeout the longest to wait for the loop to end
+	 * @return whether the loop ended in time
 	 */
 	public boolean stop(Duration timeout) {
 		this.running = false;
 		this.wakeup.signal();
+		signalChange();
 		try {
 			this.terminated.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
 			return true;
@@ -345,123 +770,132 @@ public final class ZmqSocketOwner {
 		}
 	}
 
-	private void run() {
-		ZmqSocketHandle handle;
-		try {
-			handle = this.factory.open(this.spec);
-		}
-		catch (RuntimeException ex) {
-			this.running = false;
-			this.ready.completeExceptionally(ex);
-			this.terminated.complete(null);
-			return;
-		}
-		Pollers pollers = null;
-		try {
-			pollers = new Pollers(handle, readsInbound());
-			this.ready.complete(handle);
-			loop(handle, pollers);
-		}
-		catch (RuntimeException | Error ex) {
-			logger.error("Socket '" + this.spec.getName() + "' failed; its thread is ending", ex);
-		}
-		finally {
-			this.running = false;
-			failRemaining();
-			if (pollers != null) {
-				pollers.close();
-			}
-			this.factory.close(handle);
-			this.wakeup.close();
-			this.terminated.complete(null);
-		}
-	}
-
 	private boolean readsInbound() {
 		return this.spec.isPublisher() || (this.inboundHandler != null && this.spec.canReceive());
 	}
 
-	private void loop(ZmqSocketHandle handle, Pollers initial) {
-		ZMQ.Socket socket = handle.getSocket();
-		StartupGate gate = new StartupGate(handle);
-		Pollers pollers = initial;
-		Object pending = null;
-		// how long the last park lasted: a stream of sends wakes the owner within
-		// microseconds, and only then is a spin worth it (request/reply is slower)
-		long lastPark = Long.MAX_VALUE;
+	private void run() {
+		ZmqSocketHandle opened;
+		try {
+			opened = this.factory.open(this.spec, this.actualType);
+		}
+		catch (RuntimeException ex) {
+			this.running = false;
+			this.ready.completeExceptionally(ex);
+			this.wakeup.close();
+			this.terminated.complete(null);
+			return;
+		}
+		Selector selector = null;
+		try {
+			this.lock.lock();
+			try {
+				this.handle = opened;
+			}
+			finally {
+				this.lock.unlock();
+			}
+			selector = Selector.open();
+			SelectableChannel fd = opened.getSocket().getFD();
+			fd.configureBlocking(false);
+			fd.register(selector, SelectionKey.OP_READ);
+			this.wakeup.source().register(selector, SelectionKey.OP_READ);
+			this.ready.complete(opened);
+			loop(opened, selector);
+		}
+		catch (IOException | RuntimeException | Error ex) {
+			if (!this.ready.isDone()) {
+				this.ready.completeExceptionally(
+						new ZmqException("Cannot watch socket '" + this.spec.getName() + "': " + ex.getMessage(), ex));
+			}
+			else {
+				this.failure = ex;
+				logger.error("Socket '" + this.spec.getName() + "' failed; its loop is ending", ex);
+			}
+		}
+		finally {
+			this.running = false;
+			this.lock.lock();
+			try {
+				this.closed = true;
+				try {
+					if (selector != null) {
+						selector.close();
+					}
+				}
+				catch (IOException ex) {
+					logger.debug("Closing the selector of socket '" + this.spec.getName() + "' failed", ex);
+				}
+				this.factory.close(opened);
+			}
+			finally {
+				this.lock.unlock();
+			}
+			failAsyncSends();
+			signalChange();
+			this.wakeup.close();
+			this.terminated.complete(null);
+			for (Runnable listener : this.closeListeners) {
+				try {
+					listener.run();
+				}
+				catch (RuntimeException ex) {
+					logger.warn("A close listener of socket '" + this.spec.getName() + "' failed", ex);
+				}
+			}
+		}
+	}
+
+	private void loop(ZmqSocketHandle opened, Selector selector) throws IOException {
+		ZMQ.Socket socket = opened.getSocket();
+		ZmqPeerTracker tracker = opened.getTracker();
+		List<ZMsg> batch = new ArrayList<>();
 		while (this.running) {
-			this.tasks.runAll(handle);
-			if (readsInbound() != pollers.reads) {
-				// an inbound handler was set after start: watch the socket for input too
-				pollers = pollers.rebuild(handle, readsInbound());
-			}
-			if (pollers.reads) {
-				readAll(socket, handle.getTracker());
-			}
-			boolean blocked = false;
-			long timeout = -1;
-			boolean wrote = false;
-			while (this.running) {
-				this.tasks.runAll(handle);
-				if (pending == null) {
-					pending = this.queue.poll();
+			boolean reads = readsInbound();
+			int events;
+			this.inputPending = false;
+			this.lock.lock();
+			try {
+				if (reads) {
+					ZMsg msg;
+					while (batch.size() < READ_BATCH && (msg = ZMsg.recvMsg(socket, ZMQ.DONTWAIT)) != null) {
+						batch.add(msg);
+					}
 				}
-				if (pending == null) {
-					break;
-				}
-				if (!gate.isOpen()) {
-					timeout = GATE_POLL_MILLIS;
-					break;
-				}
-				if (!write(socket, (Outbound) pending)) {
-					blocked = true;
-					break;
-				}
-				pending = null;
-				wrote = true;
+				writeAsyncSends(socket);
+				events = socket.getEvents();
 			}
-			if (!this.running) {
-				break;
+			finally {
+				this.lock.unlock();
 			}
-			if (wrote && !blocked && timeout < 0 && lastPark < 2 * SPIN_NANOS && awaitMore()) {
+			if ((this.pending.get() > 0 && (events & ZMQ.Poller.POLLOUT) != 0)
+					|| (this.receivers.get() > 0 && (events & ZMQ.Poller.POLLIN) != 0)) {
+				signalChange();
+			}
+			if (!batch.isEmpty()) {
+				deliver(batch, tracker);
+				batch.clear();
 				continue;
 			}
-			// parked while blocked too: a task (a connect to the peer the blocked message
-			// waits for) must wake the thread
+			if (reads && (events & ZMQ.Poller.POLLIN) != 0) {
+				continue;
+			}
 			this.parked.set(true);
-			if (!this.tasks.isEmpty() || (pending == null && timeout < 0 && !this.queue.isEmpty())) {
+			if (!this.running || this.inputPending) {
 				this.parked.set(false);
 				continue;
 			}
-			long parkedAt = System.nanoTime();
-			(blocked ? pollers.writable : pollers.idle).poll(timeout);
-			lastPark = System.nanoTime() - parkedAt;
+			boolean watch = this.pending.get() > 0 || this.receivers.get() > 0 || !this.asyncSends.isEmpty();
+			selector.select(watch ? WATCH_MILLIS : 0);
 			this.parked.set(false);
+			selector.selectedKeys().clear();
 			this.wakeup.drain();
 		}
-		flush(socket, pending, pollers.writable);
 	}
 
-	/**
-	 * After a burst of sends, wait a few microseconds for the next message before
-	 * parking: a park costs a poll, a pipe write by the next sender and a pipe read, more
-	 * than a short spin when senders keep coming (measured in benchmarks/, scenario 1).
-	 */
-	private boolean awaitMore() {
-		long deadline = System.nanoTime() + SPIN_NANOS;
-		while (this.queue.isEmpty() && this.tasks.isEmpty()) {
-			if (System.nanoTime() - deadline > 0) {
-				return false;
-			}
-			Thread.onSpinWait();
-		}
-		return true;
-	}
-
-	private void readAll(ZMQ.Socket socket, ZmqPeerTracker tracker) {
+	private void deliver(List<ZMsg> batch, ZmqPeerTracker tracker) {
 		Consumer<ZMsg> handler = this.inboundHandler;
-		ZMsg msg;
-		while ((msg = ZMsg.recvMsg(socket, ZMQ.DONTWAIT)) != null) {
+		for (ZMsg msg : batch) {
 			if (this.spec.isPublisher()) {
 				tracker.onSubscriptionMessage(msg.getFirst().getData());
 			}
@@ -476,163 +910,42 @@ public final class ZmqSocketOwner {
 		}
 	}
 
-	/** Write one message without blocking; {@code false} when the socket is full. */
-	private boolean write(ZMQ.Socket socket, Outbound message) {
-		byte[][] frames = message.frames;
-		try {
-			for (int i = 0; i < frames.length; i++) {
-				int flags = ZMQ.DONTWAIT | ((i < frames.length - 1) ? ZMQ.SNDMORE : 0);
-				if (!socket.send(frames[i], flags)) {
-					if (i == 0 && socket.errno() == ZMQ.Error.EAGAIN.getCode()) {
-						return false;
-					}
-					throw new ZMQException("send refused", socket.errno());
-				}
-			}
-			this.sent.incrementAndGet();
-			if (message.done != null) {
-				message.done.complete(null);
-			}
-		}
-		catch (ZMQException ex) {
-			this.failed.incrementAndGet();
-			ZmqException failure = new ZmqException(
-					"Socket '" + this.spec.getName() + "' refused a message: " + ex.getMessage(), ex);
-			if (message.done != null) {
-				message.done.completeExceptionally(failure);
-			}
-			else {
-				logger.warn(failure.getMessage());
-			}
-		}
-		return true;
-	}
-
-	/** On stop: write what is queued, for at most the socket's linger. */
-	private void flush(ZMQ.Socket socket, Object pending, ZMQ.Poller writable) {
-		Duration linger = this.spec.getOptions().getLinger();
-		long deadline = System.nanoTime() + ((linger != null) ? linger : Duration.ofSeconds(1)).toNanos();
-		Object next = (pending != null) ? pending : this.queue.poll();
-		while (next != null && System.nanoTime() < deadline) {
-			if (next instanceof Outbound outbound && !write(socket, outbound)) {
-				writable.poll(10);
+	/**
+	 * Under the lock: write the asynchronous sends that wait, in order, while room lasts.
+	 */
+	private void writeAsyncSends(ZMQ.Socket socket) {
+		AsyncSend next;
+		while ((next = this.asyncSends.peek()) != null) {
+			if (System.nanoTime() - next.deadline > 0) {
+				this.asyncSends.poll();
+				next.done.completeExceptionally(new ZmqSendTimeoutException(this.spec.getName(), next.timeout));
 				continue;
 			}
-			next = this.queue.poll();
-		}
-		// put it back for failRemaining(); offer, since senders may have filled the queue
-		if (next != null && !this.queue.offer(next) && next instanceof Outbound outbound && outbound.done != null) {
-			outbound.done
-				.completeExceptionally(new ZmqException("Socket '" + this.spec.getName() + "' closed before sending"));
+			if (!this.gateOpen && !checkGate()) {
+				return;
+			}
+			try {
+				if (!writeLocked(socket, next.frames)) {
+					return;
+				}
+				this.asyncSends.poll();
+				next.done.complete(null);
+			}
+			catch (ZmqException ex) {
+				this.asyncSends.poll();
+				next.done.completeExceptionally(ex);
+			}
 		}
 	}
 
-	private void failRemaining() {
-		failTasks();
-		Object command;
-		int dropped = 0;
-		while ((command = this.queue.poll()) != null) {
-			ZmqException closed = new ZmqException("Socket '" + this.spec.getName() + "' closed before sending");
-			if (((Outbound) command).done != null) {
-				((Outbound) command).done.completeExceptionally(closed);
-			}
-			dropped++;
-		}
-		if (dropped > 0) {
-			logger.warn("Socket '" + this.spec.getName() + "' closed with " + dropped + " queued messages unsent");
+	private void failAsyncSends() {
+		AsyncSend next;
+		while ((next = this.asyncSends.poll()) != null) {
+			next.done.completeExceptionally(new ZmqException("Socket '" + this.spec.getName() + "' is closed"));
 		}
 	}
 
-	private void failTasks() {
-		this.tasks.failAll(() -> new ZmqException("Socket '" + this.spec.getName() + "' is closed"));
-	}
-
-	private record Outbound(byte[][] frames, CompletableFuture<Void> done) {
-	}
-
-	/**
-	 * The two pollers of the owning thread: one for idle waits (wake-up pipe, plus input
-	 * when the socket's input is read) and one for waiting until a full socket can take
-	 * more.
-	 */
-	private final class Pollers {
-
-		private final ZMQ.Poller idle;
-
-		private final ZMQ.Poller writable;
-
-		private final boolean reads;
-
-		Pollers(ZmqSocketHandle handle, boolean reads) {
-			this.reads = reads;
-			this.idle = ZmqSocketOwner.this.factory.getContext().createPoller(2);
-			this.writable = ZmqSocketOwner.this.factory.getContext().createPoller(2);
-			this.idle.register(ZmqSocketOwner.this.wakeup.source(), ZMQ.Poller.POLLIN);
-			this.writable.register(ZmqSocketOwner.this.wakeup.source(), ZMQ.Poller.POLLIN);
-			if (reads) {
-				this.idle.register(handle.getSocket(), ZMQ.Poller.POLLIN);
-			}
-			this.writable.register(handle.getSocket(), ZMQ.Poller.POLLOUT | (reads ? ZMQ.Poller.POLLIN : 0));
-		}
-
-		Pollers rebuild(ZmqSocketHandle handle, boolean reads) {
-			close();
-			return new Pollers(handle, reads);
-		}
-
-		void close() {
-			this.idle.close();
-			this.writable.close();
-		}
-
-	}
-
-	/**
-	 * Holds back the first send until enough peers or subscribers are there (the
-	 * slow-joiner problem), or until the spec's await timeout has passed.
-	 */
-	private final class StartupGate {
-
-		private final ZmqPeerTracker tracker;
-
-		private final ZMQ.Socket socket;
-
-		private long deadline;
-
-		private boolean open;
-
-		StartupGate(ZmqSocketHandle handle) {
-			this.tracker = handle.getTracker();
-			this.socket = handle.getSocket();
-			ZmqSocketSpec spec = ZmqSocketOwner.this.spec;
-			this.open = spec.getAwaitPeers() == 0 && spec.getAwaitSubscribers() == 0;
-		}
-
-		boolean isOpen() {
-			if (this.open) {
-				return true;
-			}
-			ZmqSocketSpec spec = ZmqSocketOwner.this.spec;
-			if (this.deadline == 0) {
-				this.deadline = System.nanoTime() + spec.getAwaitTimeout().toNanos();
-			}
-			// JeroMQ runs the event hook only when the owning thread touches the socket
-			this.socket.getEvents();
-			boolean reached = this.tracker.getPeers() >= spec.getAwaitPeers()
-					&& this.tracker.getSubscriptions() >= spec.getAwaitSubscribers();
-			if (reached) {
-				this.open = true;
-			}
-			else if (System.nanoTime() - this.deadline >= 0) {
-				this.open = true;
-				logger.warn(
-						"Socket '" + spec.getName() + "' sends without the peers it awaited: " + this.tracker.getPeers()
-								+ "/" + spec.getAwaitPeers() + " peers, " + this.tracker.getSubscriptions() + "/"
-								+ spec.getAwaitSubscribers() + " subscriptions after " + spec.getAwaitTimeout());
-			}
-			return this.open;
-		}
-
+	private record AsyncSend(byte[][] frames, long deadline, Duration timeout, CompletableFuture<Void> done) {
 	}
 
 }

@@ -15,13 +15,11 @@
  */
 package io.github.zmqspring.samples.quickstart;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.github.zmqspring.core.socket.ZmqSocketManager;
-import io.github.zmqspring.core.socket.ZmqSocketOwner;
+import io.github.zmqspring.core.ZmqOperations;
 
 import org.springframework.boot.CommandLineRunner;
 import org.springframework.boot.SpringApplication;
@@ -30,7 +28,8 @@ import org.springframework.context.annotation.Bean;
 
 /**
  * Two sockets declared in {@code application.yml}, a PUSH bound on tcp loopback and a
- * PULL connected to it, pass a few messages; the app prints what it sends and receives.
+ * PULL connected to it, pass a few messages through the {@link ZmqOperations} bean (the
+ * {@code ZmqTemplate}); the app prints what it sends and receives.
  */
 @SpringBootApplication
 public class QuickstartApplication {
@@ -40,28 +39,24 @@ public class QuickstartApplication {
 	}
 
 	@Bean
-	CommandLineRunner demo(ZmqSocketManager sockets) {
-		return (args) -> System.out.println("Quickstart received: " + exchange(sockets, 5));
+	CommandLineRunner demo(ZmqOperations zmq) {
+		return (args) -> System.out.println("Quickstart received: " + exchange(zmq, 5));
 	}
 
 	/**
 	 * Send {@code count} messages through the declared {@code outbox} and read them back
 	 * from the declared {@code inbox}.
-	 * @param sockets the declared sockets
+	 * @param zmq the template
 	 * @param count how many messages
 	 * @return the messages received, in order
-	 * @throws Exception if a send times out or a receive fails
 	 */
-	static List<String> exchange(ZmqSocketManager sockets, int count) throws Exception {
-		ZmqSocketOwner outbox = sockets.getOwner("outbox");
-		ZmqSocketOwner inbox = sockets.getOwner("inbox");
-		System.out.println("outbox bound at " + sockets.getBoundEndpoints("outbox"));
+	static List<String> exchange(ZmqOperations zmq, int count) {
 		List<String> received = new ArrayList<>();
 		for (int i = 1; i <= count; i++) {
 			String text = "message " + i;
 			System.out.println("sent     -> " + text);
-			outbox.send(new byte[][] { text.getBytes(StandardCharsets.UTF_8) }, Duration.ofSeconds(5));
-			String got = inbox.execute((handle) -> handle.getSocket().recvStr()).get();
+			zmq.send("outbox", text);
+			String got = zmq.receiveAndConvert("inbox", String.class, Duration.ofSeconds(5));
 			System.out.println("received <- " + got);
 			received.add(got);
 		}

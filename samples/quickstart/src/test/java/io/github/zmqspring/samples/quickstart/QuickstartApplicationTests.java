@@ -18,7 +18,7 @@ package io.github.zmqspring.samples.quickstart;
 import java.io.IOException;
 import java.net.ServerSocket;
 
-import io.github.zmqspring.core.socket.ZmqSocketManager;
+import io.github.zmqspring.core.ZmqOperations;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -39,7 +39,7 @@ class QuickstartApplicationTests {
 			// a command-line argument: it overrides application.yml, a default property
 			// does not
 			.run("--demo.port=" + freePort())) {
-			assertThat(QuickstartApplication.exchange(context.getBean(ZmqSocketManager.class), 3))
+			assertThat(QuickstartApplication.exchange(context.getBean(ZmqOperations.class), 3))
 				.containsExactly("message 1", "message 2", "message 3");
 		}
 	}

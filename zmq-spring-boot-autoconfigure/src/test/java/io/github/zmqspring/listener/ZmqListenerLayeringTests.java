@@ -1,0 +1,211 @@
+/*
+ * Copyright 2026 the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.github.zmqspring.listener;
+
+import java.lang.reflect.Method;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import io.github.zmqspring.annotation.ZmqListener;
+import io.github.zmqspring.annotation.ZmqListenerConfigurer;
+import io.github.zmqspring.autoconfigure.ZmqAutoConfiguration;
+import io.github.zmqspring.core.ZmqRemoteException;
+import io.github.zmqspring.core.ZmqTemplate;
+import io.github.zmqspring.core.socket.ZmqSocketManager;
+import io.github.zmqspring.core.socket.ZmqSocketSpec;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.zeromq.SocketType;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.messaging.Message;
+import org.springframework.messaging.handler.annotation.support.DefaultMessageHandlerMethodFactory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * spring-kafka's listener layering: the container factory a listener names, the
+ * configurer callback, registration order, the error reply's detail and an error handler
+ * that chooses the reply.
+ */
+@Timeout(60)
+class ZmqListenerLayeringTests {
+
+	private final ApplicationContextRunner runner = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(ZmqAutoConfiguration.class));
+
+	@Test
+	void aListenerUsesTheContainerFactoryItNames() {
+		this.runner.withUserConfiguration(CountingFactoryConfiguration.class, NamedFactoryListener.class)
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(context.getBean(CountingFactoryConfiguration.class).created).hasValue(1);
+				assertThat(context.getBean(ZmqListenerEndpointRegistry.class).getListenerContainer("named"))
+					.isInstanceOf(DefaultZmqListenerContainer.class);
+			});
+	}
+
+	@Test
+	void aContainerFactoryThatDoesNotExistFailsStartUpNamingTheAttribute() {
+		this.runner.withUserConfiguration(MissingFactoryListener.class)
+			.run((context) -> assertThat(context).getFailure()
+				.hasMessageContaining("containerFactory")
+				.hasMessageContaining("noSuchFactory"));
+	}
+
+	@Test
+	void aConfigurerRegistersEndpointsAndIdsKeepRegistrationOrder() {
+		this.runner.withUserConfiguration(ConfigurerConfiguration.class)
+			.withPropertyValues("zmq.sockets.out.type=push", "zmq.sockets.out.connect=inproc://by-hand")
+			.run((context) -> {
+				assertThat(context.getBean(ZmqListenerEndpointRegistry.class).getListenerContainerIds())
+					.containsExactly("by-hand-1", "by-hand-2", "by-hand-3");
+				context.getBean(ZmqTemplate.class).send("out", "hello");
+				await().atMost(Duration.ofSeconds(10))
+					.until(() -> context.getBean(ConfigurerConfiguration.class).received, (r) -> !r.isEmpty());
+				assertThat(context.getBean(ConfigurerConfiguration.class).received).containsExactly("hello");
+			});
+	}
+
+	@Test
+	void errorReplyDiscloseOnlyTheTypeWhenAskedTo() {
+		this.runner.withUserConfiguration(FailingServer.class)
+			.withPropertyValues("zmq.listener.error-reply-detail=type-only", "zmq.sockets.client.type=dealer",
+					"zmq.sockets.client.connect=inproc://failing")
+			.run((context) -> assertThatExceptionOfType(ZmqRemoteException.class)
+				.isThrownBy(() -> context.getBean(ZmqTemplate.class)
+					.request("client", "x", String.class, Duration.ofSeconds(10)))
+				.satisfies((ex) -> {
+					assertThat(ex.getRemoteType()).isEqualTo(IllegalStateException.class.getName());
+					assertThat(ex.getRemoteMessage()).isEmpty();
+				}));
+		this.runner.withUserConfiguration(FailingServer.class)
+			.withPropertyValues("zmq.listener.error-reply-detail=none", "zmq.sockets.client.type=dealer",
+					"zmq.sockets.client.connect=inproc://failing")
+			.run((context) -> assertThatExceptionOfType(ZmqRemoteException.class)
+				.isThrownBy(() -> context.getBean(ZmqTemplate.class)
+					.request("client", "x", String.class, Duration.ofSeconds(10)))
+				.satisfies((ex) -> {
+					assertThat(ex.getMessage()).doesNotContain("IllegalStateException").doesNotContain("secret");
+					assertThat(ex.getRemoteMessage()).isEmpty();
+				}));
+	}
+
+	@Test
+	void anErrorHandlerMayReturnTheReply() {
+		this.runner.withUserConfiguration(FailingServer.class)
+			.withBean("fallback", ZmqListenerErrorHandler.class, () -> new ZmqListenerErrorHandler() {
+
+				@Override
+				public void handleError(Message<?> message, ZmqListenerExecutionFailedException exception) {
+				}
+
+				@Override
+				public Object handleErrorAndReply(Message<?> message, ZmqListenerExecutionFailedException exception) {
+					return "fallback reply";
+				}
+
+			})
+			.withPropertyValues("zmq.sockets.client.type=dealer", "zmq.sockets.client.connect=inproc://failing")
+			.run((context) -> assertThat(
+					context.getBean(ZmqTemplate.class).request("client", "x", String.class, Duration.ofSeconds(10)))
+				.isEqualTo("fallback reply"));
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class CountingFactoryConfiguration {
+
+		final AtomicInteger created = new AtomicInteger();
+
+		@Bean
+		ZmqListenerContainerFactory countingFactory(ZmqSocketManager socketManager) {
+			return new ZmqListenerContainerFactory(socketManager) {
+
+				@Override
+				public ZmqListenerContainer createContainer(ZmqListenerEndpoint endpoint) {
+					CountingFactoryConfiguration.this.created.incrementAndGet();
+					return super.createContainer(endpoint);
+				}
+
+			};
+		}
+
+	}
+
+	static class NamedFactoryListener {
+
+		@ZmqListener(id = "named", type = SocketType.PULL, bind = "inproc://named",
+				containerFactory = "countingFactory")
+		void onMessage(String text) {
+		}
+
+	}
+
+	static class MissingFactoryListener {
+
+		@ZmqListener(id = "missing", type = SocketType.PULL, bind = "inproc://missing",
+				containerFactory = "noSuchFactory")
+		void onMessage(String text) {
+		}
+
+	}
+
+	static class FailingServer {
+
+		@ZmqListener(id = "failing", type = SocketType.REP, bind = "inproc://failing")
+		String fail(String request) {
+			throw new IllegalStateException("a secret detail");
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class ConfigurerConfiguration {
+
+		final List<String> received = new CopyOnWriteArrayList<>();
+
+		public void onMessage(byte[] text) {
+			this.received.add(new String(text, java.nio.charset.StandardCharsets.UTF_8));
+		}
+
+		@Bean
+		ZmqListenerConfigurer byHand(ZmqSocketManager manager) throws NoSuchMethodException {
+			Method method = ConfigurerConfiguration.class.getMethod("onMessage", byte[].class);
+			return (registrar) -> {
+				DefaultMessageHandlerMethodFactory handlerMethods = new DefaultMessageHandlerMethodFactory();
+				handlerMethods.afterPropertiesSet();
+				String[] binds = { "inproc://by-hand", "inproc://by-hand-2", "inproc://by-hand-3" };
+				for (int i = 0; i < binds.length; i++) {
+					String id = "by-hand-" + (i + 1);
+					ZmqSocketSpec spec = ZmqSocketSpec.builder(id, "test")
+						.type(SocketType.PULL)
+						.bind(List.of(binds[i]))
+						.build();
+					registrar.registerEndpoint(new ZmqListenerEndpoint(id, spec, this, method, handlerMethods));
+				}
+			};
+		}
+
+	}
+
+}
