@@ -24,6 +24,7 @@ import io.github.zmqspring.convert.ZmqTypeResolver;
 import io.github.zmqspring.annotation.EnableZmq;
 import io.github.zmqspring.core.socket.ZmqContextLifecycle;
 import io.github.zmqspring.core.ZmqOperations;
+import io.github.zmqspring.security.ZmqZapHandler;
 import io.github.zmqspring.discovery.ZmqBeaconServiceRegistry;
 import io.github.zmqspring.discovery.ZmqDeclaredSocketsDiscovery;
 import io.github.zmqspring.discovery.ZmqDiscoveryConnector;
@@ -108,9 +109,13 @@ public final class ZmqAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
-		ZmqSocketFactory zmqSocketFactory(ZContext context, ZmqProperties properties) {
+		ZmqSocketFactory zmqSocketFactory(ZContext context, ZmqProperties properties,
+				ObjectProvider<ZmqZapHandler> zapHandler) {
 			ZmqSocketFactory factory = new ZmqSocketFactory(context);
 			factory.setDiscoveryEnabled(properties.getDiscovery().isEnabled());
+			// bound before any socket opens: CURVE and PLAIN servers need it
+			// (docs/security.md)
+			zapHandler.ifAvailable(factory::setZapHandler);
 			return factory;
 		}
 

@@ -20,7 +20,9 @@ import java.util.List;
 import java.util.Map;
 
 import io.github.zmqspring.core.socket.ZmqSocketOptions;
+import io.github.zmqspring.core.InvalidZmqSocketSpecException;
 import io.github.zmqspring.core.socket.ZmqSocketSpec;
+import io.github.zmqspring.security.ZmqSocketSecurity;
 
 /**
  * Turns the sockets declared under {@code zmq.sockets} into validated specs.
@@ -54,7 +56,35 @@ final class ZmqSocketSpecs {
 			.awaitTimeout(socket.getAwaitTimeout())
 			.announce(socket.getAnnounce())
 			.contentType(socket.getContentType())
+			.security(security("zmq.sockets." + name, socket))
 			.build();
+	}
+
+	private static ZmqSocketSecurity.Builder security(String prefix, ZmqProperties.Socket socket) {
+		ZmqSecurityProperties.SocketCurve curve = socket.getCurve();
+		ZmqSecurityProperties.SocketPlain plain = socket.getPlain();
+		if (curve.isConfigured() && plain.isConfigured()) {
+			throw new InvalidZmqSocketSpecException(prefix + ".plain", null,
+					"a socket uses CURVE or PLAIN, not both (" + prefix + ".curve is set too)");
+		}
+		if (curve.isConfigured()) {
+			return ZmqSocketSecurity.curve(prefix + ".curve")
+				.server(curve.isServer())
+				.publicKey(curve.getPublicKey())
+				.secretKey(curve.getSecretKey())
+				.certificate(curve.getCertificate())
+				.serverKey(curve.getServerKey())
+				.allowedKeys(curve.getAllowedKeys())
+				.allowedKeysLocation(curve.getAllowedKeysLocation())
+				.allowAny(curve.getAllowAny());
+		}
+		if (plain.isConfigured()) {
+			return ZmqSocketSecurity.plain(prefix + ".plain")
+				.server(plain.isServer())
+				.username(plain.getUsername())
+				.password(plain.getPassword());
+		}
+		return null;
 	}
 
 }

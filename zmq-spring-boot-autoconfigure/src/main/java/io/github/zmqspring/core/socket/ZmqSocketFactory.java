@@ -19,6 +19,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.github.zmqspring.core.InvalidZmqSocketSpecException;
+import io.github.zmqspring.security.ZmqSocketSecurity;
+import io.github.zmqspring.security.ZmqZapHandler;
 
 import org.zeromq.SocketType;
 import org.zeromq.ZContext;
@@ -42,6 +44,8 @@ public class ZmqSocketFactory {
 
 	private volatile boolean discoveryEnabled;
 
+	private volatile ZmqZapHandler zapHandler;
+
 	/**
 	 * Create a factory for the given context.
 	 * @param context the context that creates the sockets
@@ -57,6 +61,22 @@ public class ZmqSocketFactory {
 	 */
 	public void setDiscoveryEnabled(boolean discoveryEnabled) {
 		this.discoveryEnabled = discoveryEnabled;
+	}
+
+	/**
+	 * Set the ZAP handler that decides on the peers of CURVE and PLAIN servers; without a
+	 * running one, such a server fails {@link #open} (JeroMQ would accept any peer).
+	 * @param zapHandler the ZAP handler of this factory's context
+	 */
+	public void setZapHandler(ZmqZapHandler zapHandler) {
+		this.zapHandler = zapHandler;
+	}
+
+	/**
+	 * @return the ZAP handler, or {@code null} when none is set
+	 */
+	public ZmqZapHandler getZapHandler() {
+		return this.zapHandler;
 	}
 
 	/**
@@ -94,6 +114,7 @@ public class ZmqSocketFactory {
 			ZmqPeerTracker tracker = new ZmqPeerTracker();
 			tracker.attach(socket);
 			spec.getOptions().applyTo(socket, spec.getOrigin());
+			ZmqSocketSecurity.apply(socket, spec, this.zapHandler, tracker);
 			if (actual == SocketType.XPUB) {
 				socket.setXpubVerboser(true);
 			}
