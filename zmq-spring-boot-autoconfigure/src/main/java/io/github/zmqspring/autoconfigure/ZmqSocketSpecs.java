@@ -37,7 +37,9 @@ final class ZmqSocketSpecs {
 	static List<ZmqSocketSpec> from(ZmqProperties properties) {
 		List<ZmqSocketSpec> specs = new ArrayList<>();
 		for (Map.Entry<String, ZmqProperties.Socket> entry : properties.getSockets().entrySet()) {
-			specs.add(from(entry.getKey(), entry.getValue()));
+			ZmqSocketSpec spec = from(entry.getKey(), entry.getValue());
+			checkBeaconKey(spec, properties);
+			specs.add(spec);
 		}
 		return specs;
 	}
@@ -58,6 +60,20 @@ final class ZmqSocketSpecs {
 			.contentType(socket.getContentType())
 			.security(security("zmq.sockets." + name, socket))
 			.build();
+	}
+
+	// a CURVE client that takes its server key from a beacon trusts the beacon: only a
+	// signed one (docs/security.md, the beacon trust model)
+	private static void checkBeaconKey(ZmqSocketSpec spec, ZmqProperties properties) {
+		ZmqSocketSecurity security = spec.getSecurity();
+		String secret = properties.getDiscovery().getSecret();
+		if (security != null && security.getMechanism() == ZmqSocketSecurity.Mechanism.CURVE && !security.isServer()
+				&& security.getServerKey() == null && (secret == null || secret.isEmpty())) {
+			throw new InvalidZmqSocketSpecException("zmq.discovery.secret", null,
+					spec.getOrigin() + " takes its CURVE server key from discovery beacons (no " + security.getPrefix()
+							+ ".server-key), which is safe only when beacons are signed: set zmq.discovery.secret, or "
+							+ security.getPrefix() + ".server-key");
+		}
 	}
 
 	private static ZmqSocketSecurity.Builder security(String prefix, ZmqProperties.Socket socket) {
