@@ -54,6 +54,20 @@ public final class ZmqKeyPair {
 	}
 
 	/**
+	 * @return the public key (Z85), as {@link #getPublicKey()}
+	 */
+	public String publicKey() {
+		return this.publicKey;
+	}
+
+	/**
+	 * @return the secret key (Z85) or {@code null}, as {@link #getSecretKey()}
+	 */
+	public String secretKey() {
+		return this.secretKey;
+	}
+
+	/**
 	 * @return whether this pair has a secret key
 	 */
 	public boolean hasSecretKey() {

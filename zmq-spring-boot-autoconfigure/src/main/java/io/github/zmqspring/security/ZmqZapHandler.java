@@ -85,7 +85,7 @@ public class ZmqZapHandler implements SmartLifecycle, ApplicationEventPublisherA
 
 	private volatile boolean running;
 
-	private ExecutorService events;
+	private volatile ExecutorService events;
 
 	private long lastLog = Long.MIN_VALUE;
 
