@@ -170,10 +170,11 @@ class ZmqSecurityAutoConfigurationTests {
 
 	@Test
 	void zapHandlerBacksOffForTheApplicationsOwn() {
-		this.runner
-			.withBean("myZap", ZmqZapHandler.class,
-					() -> new ZmqZapHandler(new ZContext(), ZmqZapPolicy.builder().build()))
-			.run((context) -> assertThat(context).getBeans(ZmqZapHandler.class).containsOnlyKeys("myZap"));
+		try (ZContext own = new ZContext()) {
+			this.runner
+				.withBean("myZap", ZmqZapHandler.class, () -> new ZmqZapHandler(own, ZmqZapPolicy.builder().build()))
+				.run((context) -> assertThat(context).getBeans(ZmqZapHandler.class).containsOnlyKeys("myZap"));
+		}
 	}
 
 	@Test
