@@ -32,6 +32,7 @@ import io.github.zmqspring.discovery.ZmqListenerDiscovery;
 import io.github.zmqspring.discovery.ZmqServiceRegistry;
 import io.github.zmqspring.core.socket.ZmqSocketFactory;
 import io.github.zmqspring.core.socket.ZmqSocketManager;
+import io.github.zmqspring.core.socket.ZmqSocketOptions;
 import io.github.zmqspring.core.ZmqTemplate;
 import io.github.zmqspring.listener.ZmqListenerContainerFactory;
 import io.github.zmqspring.listener.ZmqListenerErrorHandler;
@@ -54,6 +55,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.messaging.converter.CompositeMessageConverter;
 import org.springframework.messaging.converter.MessageConverter;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Auto-configuration for ZeroMQ: a managed JeroMQ context, the sockets declared under
@@ -116,6 +118,10 @@ public final class ZmqAutoConfiguration {
 			// bound before any socket opens: CURVE and PLAIN servers need it
 			// (docs/security.md)
 			zapHandler.ifAvailable(factory::setZapHandler);
+			DataSize maxMessageSize = properties.getContext().getMaxMessageSize();
+			ZmqSocketOptions.checkMaxMessageSize("zmq.context.max-message-size", maxMessageSize);
+			factory.setDefaultMaxMessageSize(
+					(maxMessageSize != null) ? maxMessageSize : ZmqSocketOptions.UNLIMITED_MESSAGE_SIZE);
 			return factory;
 		}
 

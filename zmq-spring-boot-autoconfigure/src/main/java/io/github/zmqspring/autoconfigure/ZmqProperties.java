@@ -28,6 +28,7 @@ import org.zeromq.SocketType;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.NestedConfigurationProperty;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Configuration properties for ZeroMQ, under {@code zmq}.
@@ -125,6 +126,18 @@ public class ZmqProperties {
 		 */
 		private Duration shutdownTimeout = Duration.ofSeconds(5);
 
+		/**
+		 * Largest inbound message of sockets that set none; a peer sending a larger one
+		 * is disconnected. -1 means unlimited, unsafe on anything reachable.
+		 */
+		private DataSize maxMessageSize = ZmqSocketOptions.DEFAULT_MAX_MESSAGE_SIZE;
+
+		/**
+		 * Whether the application exits (with a non-zero status) when a ZeroMQ thread of
+		 * the context dies, so that an orchestrator restarts it.
+		 */
+		private boolean exitOnFailure;
+
 		public int getIoThreads() {
 			return this.ioThreads;
 		}
@@ -179,6 +192,22 @@ public class ZmqProperties {
 
 		public void setShutdownTimeout(Duration shutdownTimeout) {
 			this.shutdownTimeout = shutdownTimeout;
+		}
+
+		public DataSize getMaxMessageSize() {
+			return this.maxMessageSize;
+		}
+
+		public void setMaxMessageSize(DataSize maxMessageSize) {
+			this.maxMessageSize = maxMessageSize;
+		}
+
+		public boolean isExitOnFailure() {
+			return this.exitOnFailure;
+		}
+
+		public void setExitOnFailure(boolean exitOnFailure) {
+			this.exitOnFailure = exitOnFailure;
 		}
 
 	}

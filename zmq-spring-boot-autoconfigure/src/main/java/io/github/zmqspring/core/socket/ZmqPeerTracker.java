@@ -59,6 +59,23 @@ public final class ZmqPeerTracker {
 
 	private int subscriptions;
 
+	private final ZmqOversizeMonitor oversize;
+
+	/**
+	 * Create a tracker for an unnamed socket.
+	 */
+	public ZmqPeerTracker() {
+		this("unnamed");
+	}
+
+	/**
+	 * Create a tracker for a socket.
+	 * @param socketName the socket's name, for the log
+	 */
+	public ZmqPeerTracker(String socketName) {
+		this.oversize = new ZmqOversizeMonitor(socketName);
+	}
+
 	/**
 	 * Attach this tracker to a socket before it binds or connects.
 	 * @param socket the socket, on its owning thread
@@ -91,6 +108,7 @@ public final class ZmqPeerTracker {
 				handshakeFailed(event.getAddress(), "connection closed by the server during the security handshake "
 						+ "(a wrong server key, or our key or credentials refused)");
 			}
+			this.oversize.onDisconnected(event);
 			change(-1, 0);
 		}
 		else if (type == ZMonitor.Event.HANDSHAKE_FAILED_AUTH) {
@@ -137,6 +155,22 @@ public final class ZmqPeerTracker {
 		synchronized (this.monitor) {
 			return this.peers;
 		}
+	}
+
+	/**
+	 * @return the counter of peers disconnected for a message over the socket's
+	 * {@code max-message-size}
+	 */
+	public ZmqOversizeMonitor getOversizeMonitor() {
+		return this.oversize;
+	}
+
+	/**
+	 * @return how many peers were disconnected for a message over the socket's
+	 * {@code max-message-size}
+	 */
+	public long getOversizeDisconnects() {
+		return this.oversize.getOversizeDisconnects();
 	}
 
 	/**
