@@ -24,6 +24,7 @@ import io.github.zmqspring.convert.ZmqTypeResolver;
 import io.github.zmqspring.annotation.EnableZmq;
 import io.github.zmqspring.core.socket.ZmqContextLifecycle;
 import io.github.zmqspring.core.ZmqOperations;
+import io.github.zmqspring.security.ZmqZapHandler;
 import io.github.zmqspring.discovery.ZmqBeaconServiceRegistry;
 import io.github.zmqspring.discovery.ZmqDeclaredSocketsDiscovery;
 import io.github.zmqspring.discovery.ZmqDiscoveryConnector;
@@ -113,9 +114,12 @@ public final class ZmqAutoConfiguration {
 		@Bean
 		@ConditionalOnMissingBean
 		ZmqSocketFactory zmqSocketFactory(ZContext context, ZmqProperties properties,
-				ObjectProvider<ZmqSocketEventListener> eventListeners) {
+				ObjectProvider<ZmqSocketEventListener> eventListeners, ObjectProvider<ZmqZapHandler> zapHandler) {
 			ZmqSocketFactory factory = new ZmqSocketFactory(context);
 			factory.setDiscoveryEnabled(properties.getDiscovery().isEnabled());
+			// bound before any socket opens: CURVE and PLAIN servers need it
+			// (docs/security.md)
+			zapHandler.ifAvailable(factory::setZapHandler);
 			DataSize maxMessageSize = properties.getContext().getMaxMessageSize();
 			ZmqSocketOptions.checkMaxMessageSize("zmq.context.max-message-size", maxMessageSize);
 			factory.setDefaultMaxMessageSize(

@@ -28,6 +28,7 @@ import io.github.zmqspring.listener.ZmqErrorReplyDetail;
 import org.zeromq.SocketType;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.NestedConfigurationProperty;
 import org.springframework.util.unit.DataSize;
 
 /**
@@ -280,6 +281,26 @@ public class ZmqProperties {
 		 * names none, such as application/cbor.
 		 */
 		private String contentType;
+
+		/**
+		 * CURVE encryption and authentication of this socket (see docs/security.md).
+		 */
+		@NestedConfigurationProperty
+		private final ZmqSecurityProperties.SocketCurve curve = new ZmqSecurityProperties.SocketCurve();
+
+		/**
+		 * PLAIN user name and password authentication of this socket (clear text).
+		 */
+		@NestedConfigurationProperty
+		private final ZmqSecurityProperties.SocketPlain plain = new ZmqSecurityProperties.SocketPlain();
+
+		public ZmqSecurityProperties.SocketCurve getCurve() {
+			return this.curve;
+		}
+
+		public ZmqSecurityProperties.SocketPlain getPlain() {
+			return this.plain;
+		}
 
 		public String getContentType() {
 			return this.contentType;

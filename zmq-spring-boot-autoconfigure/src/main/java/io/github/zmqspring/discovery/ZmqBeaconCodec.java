@@ -27,6 +27,8 @@ import java.util.Arrays;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
+import io.github.zmqspring.security.ZmqCurveKeys;
+
 /**
  * Encodes and decodes discovery beacons (the format is described in
  * {@code docs/discovery.md}):
@@ -34,11 +36,12 @@ import javax.crypto.spec.SecretKeySpec;
  * <pre>
  * magic      4 bytes  'Z' 'M' 'Q' 'D'
  * version    1 byte   1
- * flags      1 byte   bit 0: goodbye, bit 1: signed
+ * flags      1 byte   bit 0: goodbye, bit 1: signed, bit 2: CURVE key follows
  * type       1 byte   socket type (ZeroMQ's number), 0xFF when unknown
  * service    1 byte length (1-255) + UTF-8
  * endpoint   1 byte length (1-255) + UTF-8
  * instance   1 byte length (1-255) + UTF-8
+ * curve key  32 bytes, the CURVE server's public key, when flag bit 2 is set
  * hmac       32 bytes HMAC-SHA256 of all preceding bytes, when signed
  * </pre>
  *
@@ -63,6 +66,10 @@ public final class ZmqBeaconCodec {
 	static final int FLAG_GOODBYE = 1;
 
 	static final int FLAG_SIGNED = 2;
+
+	static final int FLAG_CURVE = 4;
+
+	private static final int CURVE_KEY_LENGTH = 32;
 
 	private static final int HMAC_LENGTH = 32;
 
@@ -91,16 +98,21 @@ public final class ZmqBeaconCodec {
 		byte[] service = field("service", instance.service());
 		byte[] endpoint = field("endpoint", instance.endpoint());
 		byte[] id = field("instance id", instance.instanceId());
+		byte[] curveKey = (instance.curveKey() != null) ? z85Decode(instance.curveKey()) : null;
 		int length = MAGIC.length + 3 + 3 + service.length + endpoint.length + id.length
-				+ ((this.key != null) ? HMAC_LENGTH : 0);
+				+ ((curveKey != null) ? CURVE_KEY_LENGTH : 0) + ((this.key != null) ? HMAC_LENGTH : 0);
 		ByteBuffer buffer = ByteBuffer.allocate(length);
 		buffer.put(MAGIC).put(VERSION);
-		int flags = (beacon.goodbye() ? FLAG_GOODBYE : 0) | ((this.key != null) ? FLAG_SIGNED : 0);
+		int flags = (beacon.goodbye() ? FLAG_GOODBYE : 0) | ((this.key != null) ? FLAG_SIGNED : 0)
+				| ((curveKey != null) ? FLAG_CURVE : 0);
 		buffer.put((byte) flags);
 		buffer.put((byte) ((instance.socketType() < 0 || instance.socketType() > 254) ? 0xFF : instance.socketType()));
 		buffer.put((byte) service.length).put(service);
 		buffer.put((byte) endpoint.length).put(endpoint);
 		buffer.put((byte) id.length).put(id);
+		if (curveKey != null) {
+			buffer.put(curveKey);
+		}
 		if (this.key != null) {
 			buffer.put(mac(buffer.array(), buffer.position()));
 		}
@@ -108,6 +120,22 @@ public final class ZmqBeaconCodec {
 			throw new IllegalArgumentException("beacon of " + length + " bytes exceeds " + MAX_SIZE);
 		}
 		return buffer.array();
+	}
+
+	private static byte[] z85Decode(String key) {
+		String problem = ZmqCurveKeys.problem(key);
+		if (problem != null) {
+			throw new IllegalArgumentException("CURVE key " + problem);
+		}
+		return ZmqCurveKeys.decode(key);
+	}
+
+	/**
+	 * @return whether this codec signs beacons (a shared secret is set), which is what
+	 * makes a CURVE key carried in a beacon trustworthy
+	 */
+	public boolean isSigned() {
+		return this.key != null;
 	}
 
 	private static byte[] field(String name, String value) {
@@ -145,12 +173,21 @@ public final class ZmqBeaconCodec {
 		}
 		int flags = buffer.get() & 0xFF;
 		int type = buffer.get() & 0xFF;
-		if ((flags & ~(FLAG_GOODBYE | FLAG_SIGNED)) != 0) {
+		if ((flags & ~(FLAG_GOODBYE | FLAG_SIGNED | FLAG_CURVE)) != 0) {
 			throw new Rejection(Reason.MALFORMED);
 		}
 		String service = readField(buffer);
 		String endpoint = readField(buffer);
 		String id = readField(buffer);
+		String curveKey = null;
+		if ((flags & FLAG_CURVE) != 0) {
+			if (buffer.remaining() < CURVE_KEY_LENGTH) {
+				throw new Rejection(Reason.TRUNCATED);
+			}
+			byte[] key = new byte[CURVE_KEY_LENGTH];
+			buffer.get(key);
+			curveKey = ZmqCurveKeys.encode(key);
+		}
 		boolean signed = (flags & FLAG_SIGNED) != 0;
 		if (signed) {
 			if (buffer.remaining() < HMAC_LENGTH) {
@@ -169,7 +206,7 @@ public final class ZmqBeaconCodec {
 		if (buffer.hasRemaining()) {
 			throw new Rejection(Reason.MALFORMED);
 		}
-		return new ZmqBeacon(new ZmqServiceInstance(service, endpoint, id, (type == 0xFF) ? -1 : type),
+		return new ZmqBeacon(new ZmqServiceInstance(service, endpoint, id, (type == 0xFF) ? -1 : type, curveKey),
 				(flags & FLAG_GOODBYE) != 0);
 	}
 

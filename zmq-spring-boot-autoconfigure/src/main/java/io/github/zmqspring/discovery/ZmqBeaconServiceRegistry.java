@@ -174,7 +174,21 @@ public class ZmqBeaconServiceRegistry implements ZmqServiceRegistry, SmartLifecy
 	 * @return the announced instance
 	 */
 	public ZmqServiceInstance announce(String service, String endpoint, int socketType) {
-		ZmqServiceInstance instance = new ZmqServiceInstance(service, endpoint, this.instanceId, socketType);
+		return announce(service, endpoint, socketType, null);
+	}
+
+	/**
+	 * Announce a service instance of this application from now on (at once when running),
+	 * until {@link #withdraw} or stop, with the CURVE public key of its socket.
+	 * @param service the service name
+	 * @param endpoint the endpoint peers connect to
+	 * @param socketType the socket's type number, or -1
+	 * @param curveKey the socket's CURVE public key (Z85) when it is a CURVE server, or
+	 * {@code null}
+	 * @return the announced instance
+	 */
+	public ZmqServiceInstance announce(String service, String endpoint, int socketType, String curveKey) {
+		ZmqServiceInstance instance = new ZmqServiceInstance(service, endpoint, this.instanceId, socketType, curveKey);
 		this.codec.encode(new ZmqBeacon(instance, false)); // fail fast on bad fields
 		this.announcements.add(instance);
 		if (this.running) {

@@ -22,6 +22,7 @@ import io.github.zmqspring.core.socket.ZmqEndpoint;
 import io.github.zmqspring.core.ZmqException;
 import io.github.zmqspring.core.socket.ZmqSocketManager;
 import io.github.zmqspring.core.socket.ZmqSocketSpec;
+import io.github.zmqspring.security.ZmqSocketSecurity;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
@@ -110,7 +111,12 @@ public class ZmqDeclaredSocketsDiscovery implements SmartLifecycle {
 				logger.warn("Socket '" + spec.getName() + "' announces " + endpoint
 						+ ", which peers cannot reach; set zmq.discovery.advertised-address");
 			}
-			announced.add(beacon.announce(spec.getAnnounce(), endpoint, spec.getType().type));
+			ZmqSocketSecurity security = spec.getSecurity();
+			// a CURVE server's public key travels in the (signed) beacon:
+			// docs/security.md
+			String curveKey = (security != null && security.getMechanism() == ZmqSocketSecurity.Mechanism.CURVE
+					&& security.isServer()) ? security.getPublicKey() : null;
+			announced.add(beacon.announce(spec.getAnnounce(), endpoint, spec.getType().type, curveKey));
 		}
 		return announced;
 	}

@@ -88,7 +88,7 @@ public class ZmqDiscoveryConnector {
 			Set<String> there = this.connected.computeIfAbsent(instance.endpoint(), (endpoint) -> new HashSet<>());
 			if (there.add(instance.key()) && there.size() == 1) {
 				logger.debug("Connecting " + this.target + " to " + instance);
-				this.target.connect(instance.endpoint());
+				this.target.connect(instance.endpoint(), instance.curveKey());
 			}
 		}
 

@@ -17,6 +17,7 @@ package io.github.zmqspring.discovery;
 
 import io.github.zmqspring.core.socket.ZmqSocketAccess;
 import io.github.zmqspring.core.socket.ZmqSocketOwner;
+import io.github.zmqspring.security.ZmqSocketSecurity;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
@@ -33,6 +34,17 @@ public interface ZmqEndpointTarget {
 	 * @param endpoint the endpoint
 	 */
 	void connect(String endpoint);
+
+	/**
+	 * Connect to an endpoint of a CURVE server whose public key came in its signed
+	 * beacon.
+	 * @param endpoint the endpoint
+	 * @param curveKey the server's CURVE public key (Z85), or {@code null} when the
+	 * beacon carried none
+	 */
+	default void connect(String endpoint, String curveKey) {
+		connect(endpoint);
+	}
 
 	/**
 	 * Disconnect from an endpoint.
@@ -62,7 +74,28 @@ public interface ZmqEndpointTarget {
 
 			@Override
 			public void connect(String endpoint) {
-				socket.execute((handle) -> handle.getSocket().connect(endpoint)).whenComplete((ok, ex) -> {
+				connect(endpoint, null);
+			}
+
+			@Override
+			public void connect(String endpoint, String curveKey) {
+				socket.execute((handle) -> {
+					ZmqSocketSecurity security = handle.getSpec().getSecurity();
+					boolean keyFromBeacon = security != null
+							&& security.getMechanism() == ZmqSocketSecurity.Mechanism.CURVE && !security.isServer()
+							&& security.getServerKey() == null;
+					if (keyFromBeacon) {
+						if (curveKey == null) {
+							logger.warn(description + " does not connect to discovered " + endpoint
+									+ ": its beacon carries no CURVE server key");
+							return Boolean.TRUE;
+						}
+						// options apply to the connections made after them: set per
+						// server
+						security.applyServerKey(handle.getSocket(), curveKey);
+					}
+					return handle.getSocket().connect(endpoint);
+				}).whenComplete((ok, ex) -> {
 					if (ex != null || !Boolean.TRUE.equals(ok)) {
 						logger.warn(description + " could not connect to discovered " + endpoint, ex);
 					}

@@ -26,9 +26,11 @@ import java.util.Objects;
  * @param instanceId the id of the announcing application instance
  * @param socketType the announcing socket's type (JeroMQ's numeric type), or -1 if
  * unknown
+ * @param curveKey the CURVE public key (Z85) of a CURVE server, carried in the signed
+ * beacon, or {@code null}
  * @author zmq-spring-boot
  */
-public record ZmqServiceInstance(String service, String endpoint, String instanceId, int socketType) {
+public record ZmqServiceInstance(String service, String endpoint, String instanceId, int socketType, String curveKey) {
 
 	/**
 	 * Create an instance, checking that the names are present.
@@ -37,6 +39,17 @@ public record ZmqServiceInstance(String service, String endpoint, String instanc
 		Objects.requireNonNull(service, "service");
 		Objects.requireNonNull(endpoint, "endpoint");
 		Objects.requireNonNull(instanceId, "instanceId");
+	}
+
+	/**
+	 * Create an instance of a socket that is not a CURVE server.
+	 * @param service the service name
+	 * @param endpoint the endpoint peers connect to
+	 * @param instanceId the id of the announcing application instance
+	 * @param socketType the socket's type number, or -1
+	 */
+	public ZmqServiceInstance(String service, String endpoint, String instanceId, int socketType) {
+		this(service, endpoint, instanceId, socketType, null);
 	}
 
 	/**

@@ -57,7 +57,9 @@ class ConfigurationMetadataTests {
 			.getPropertyDescriptors()) {
 			socketProperties.add("zmq.sockets.*." + kebab(descriptor.getName()));
 		}
-		assertThat(descriptions.keySet()).containsAll(socketProperties);
+		// a nested group (curve, plain) is documented through its properties
+		socketProperties.forEach((property) -> assertThat(descriptions.keySet())
+			.anyMatch((name) -> name.equals(property) || name.startsWith(property + ".")));
 		assertThat(descriptions).containsKeys("zmq.context.io-threads", "zmq.context.linger", "zmq.context.max-sockets",
 				"zmq.context.ipv6", "zmq.template.send-timeout", "zmq.template.observation-enabled",
 				"zmq.listener.observation-enabled", "zmq.backlog.threshold", "zmq.backlog.period");

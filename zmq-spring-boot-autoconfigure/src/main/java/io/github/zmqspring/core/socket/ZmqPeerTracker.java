@@ -16,6 +16,9 @@
 package io.github.zmqspring.core.socket;
 
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiConsumer;
 import java.util.function.IntSupplier;
 
 import org.zeromq.ZEvent;
@@ -35,7 +38,20 @@ import org.zeromq.ZMonitor;
 public final class ZmqPeerTracker {
 
 	/** The events this tracker listens to. */
-	static final int EVENTS = ZMQ.EVENT_HANDSHAKE_PROTOCOL | ZMQ.EVENT_DISCONNECTED;
+	static final int EVENTS = ZMQ.EVENT_HANDSHAKE_PROTOCOL | ZMQ.EVENT_DISCONNECTED | ZMQ.HANDSHAKE_FAILED_AUTH;
+
+	/**
+	 * A secure client's connection that the server closes this soon after the ZMTP
+	 * greeting is reported as a failed handshake: JeroMQ raises no event when the CURVE
+	 * or PLAIN handshake itself completes, and a server that cannot read our HELLO (a
+	 * wrong server key) just closes the connection.
+	 */
+	static final long HANDSHAKE_WINDOW_NANOS = Duration.ofSeconds(3).toNanos();
+
+	// secure clients only: when each endpoint's current connection finished its greeting
+	private final Map<String, Long> greeted = new ConcurrentHashMap<>();
+
+	private volatile BiConsumer<String, String> handshakeFailureListener;
 
 	private final Object monitor = new Object();
 
@@ -81,14 +97,44 @@ public final class ZmqPeerTracker {
 		}, ZMQ.EVENT_ALL);
 	}
 
+	/**
+	 * Be told when a handshake of an outgoing connection fails: refused by the peer's
+	 * authentication, or dropped before it completed (as a CURVE server does with a
+	 * client that has the wrong server key).
+	 * @param listener called with the endpoint and what failed
+	 */
+	public void setHandshakeFailureListener(BiConsumer<String, String> listener) {
+		this.handshakeFailureListener = listener;
+	}
+
 	private void onEvent(ZEvent event) {
 		ZMonitor.Event type = event.getEvent();
 		if (type == ZMonitor.Event.HANDSHAKE_PROTOCOL) {
+			if (this.handshakeFailureListener != null) {
+				this.greeted.put(String.valueOf(event.getAddress()), System.nanoTime());
+			}
 			change(1, 0);
 		}
 		else if (type == ZMonitor.Event.DISCONNECTED) {
+			Long since = this.greeted.remove(String.valueOf(event.getAddress()));
+			if (since != null && System.nanoTime() - since < HANDSHAKE_WINDOW_NANOS) {
+				handshakeFailed(event.getAddress(), "connection closed by the server during the security handshake "
+						+ "(a wrong server key, or our key or credentials refused)");
+			}
 			this.oversize.onDisconnected(event);
 			change(-1, 0);
+		}
+		else if (type == ZMonitor.Event.HANDSHAKE_FAILED_AUTH) {
+			this.greeted.remove(String.valueOf(event.getAddress()));
+			handshakeFailed(event.getAddress(),
+					"authentication refused by the server (status " + event.getValue() + ")");
+		}
+	}
+
+	private void handshakeFailed(String endpoint, String reason) {
+		BiConsumer<String, String> listener = this.handshakeFailureListener;
+		if (listener != null) {
+			listener.accept(endpoint, reason);
 		}
 	}
 

@@ -19,6 +19,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.github.zmqspring.core.InvalidZmqSocketSpecException;
+import io.github.zmqspring.security.ZmqSocketSecurity;
+import io.github.zmqspring.security.ZmqZapHandler;
 
 import org.zeromq.SocketType;
 import org.zeromq.ZContext;
@@ -46,6 +48,8 @@ public class ZmqSocketFactory {
 
 	private volatile boolean discoveryEnabled;
 
+	private volatile ZmqZapHandler zapHandler;
+
 	private volatile DataSize defaultMaxMessageSize = ZmqSocketOptions.DEFAULT_MAX_MESSAGE_SIZE;
 
 	private volatile List<ZmqSocketEventListener> eventListeners = List.of();
@@ -65,6 +69,22 @@ public class ZmqSocketFactory {
 	 */
 	public void setDiscoveryEnabled(boolean discoveryEnabled) {
 		this.discoveryEnabled = discoveryEnabled;
+	}
+
+	/**
+	 * Set the ZAP handler that decides on the peers of CURVE and PLAIN servers; without a
+	 * running one, such a server fails {@link #open} (JeroMQ would accept any peer).
+	 * @param zapHandler the ZAP handler of this factory's context
+	 */
+	public void setZapHandler(ZmqZapHandler zapHandler) {
+		this.zapHandler = zapHandler;
+	}
+
+	/**
+	 * @return the ZAP handler, or {@code null} when none is set
+	 */
+	public ZmqZapHandler getZapHandler() {
+		return this.zapHandler;
 	}
 
 	/**
@@ -134,6 +154,7 @@ public class ZmqSocketFactory {
 				tracker.attach(socket, (event) -> notifyListeners(listeners, spec, event));
 			}
 			spec.getOptions().applyTo(socket, spec.getOrigin());
+			ZmqSocketSecurity.apply(socket, spec, this.zapHandler, tracker);
 			applyDefaultMaxMessageSize(socket, spec, tracker);
 			if (actual == SocketType.XPUB) {
 				socket.setXpubVerboser(true);

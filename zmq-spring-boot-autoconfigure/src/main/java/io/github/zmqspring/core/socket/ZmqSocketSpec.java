@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Set;
 
 import io.github.zmqspring.core.InvalidZmqSocketSpecException;
+import io.github.zmqspring.security.ZmqSocketSecurity;
 
 import org.zeromq.SocketType;
 
@@ -74,6 +75,8 @@ public final class ZmqSocketSpec {
 
 	private final MimeType contentType;
 
+	private final ZmqSocketSecurity security;
+
 	private ZmqSocketSpec(Builder builder) {
 		this.name = builder.name;
 		this.origin = builder.origin;
@@ -87,6 +90,7 @@ public final class ZmqSocketSpec {
 		this.awaitTimeout = builder.awaitTimeout;
 		this.announce = builder.announce;
 		this.contentType = builder.contentType;
+		this.security = builder.security;
 	}
 
 	/**
@@ -187,6 +191,14 @@ public final class ZmqSocketSpec {
 	}
 
 	/**
+	 * @return the socket's CURVE or PLAIN settings, or {@code null} for none (NULL
+	 * mechanism)
+	 */
+	public ZmqSocketSecurity getSecurity() {
+		return this.security;
+	}
+
+	/**
 	 * @return whether this socket type can send
 	 */
 	public boolean canSend() {
@@ -248,6 +260,10 @@ public final class ZmqSocketSpec {
 
 		private MimeType contentType;
 
+		private ZmqSocketSecurity.Builder securityBuilder;
+
+		private ZmqSocketSecurity security;
+
 		private Builder(String name, String origin) {
 			this.name = name;
 			this.origin = origin;
@@ -305,6 +321,16 @@ public final class ZmqSocketSpec {
 
 		public Builder contentType(String contentType) {
 			this.contentTypeValue = (contentType != null && !contentType.isBlank()) ? contentType.trim() : null;
+			return this;
+		}
+
+		/**
+		 * @param security the socket's CURVE or PLAIN settings, validated by
+		 * {@link #build()} against the socket's endpoints, or {@code null}
+		 * @return this builder
+		 */
+		public Builder security(ZmqSocketSecurity.Builder security) {
+			this.securityBuilder = security;
 			return this;
 		}
 
@@ -369,6 +395,9 @@ public final class ZmqSocketSpec {
 				}
 			}
 			this.options.validate(this.origin);
+			if (this.securityBuilder != null) {
+				this.security = this.securityBuilder.build(this.parsedConnect);
+			}
 			return new ZmqSocketSpec(this);
 		}
 
