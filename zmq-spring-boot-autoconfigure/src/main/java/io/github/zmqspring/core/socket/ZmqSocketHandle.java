@@ -22,8 +22,8 @@ import org.zeromq.ZMQ;
 /**
  * An open socket together with its spec, the endpoints it actually bound (with the real
  * port where the spec asked for port 0) and its peer tracker. {@link #getSocket()} may be
- * used only under the socket's lock, that is inside {@link ZmqSocketOwner#execute} (DESIGN
- * rule 1).
+ * used only under the socket's lock, that is inside {@link ZmqSocketOwner#execute}
+ * (DESIGN rule 1).
  *
  * @author zmq-spring-boot
  */
