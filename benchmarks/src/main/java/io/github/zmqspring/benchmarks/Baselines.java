@@ -87,9 +87,9 @@ final class Baselines {
 	}
 
 	/**
-	 * Scenario 8's baseline: {@code threads} threads share one raw JeroMQ PUSH socket, each
-	 * send under a {@link java.util.concurrent.locks.ReentrantLock} around the socket (the
-	 * simplest thread-safe use of a JeroMQ socket).
+	 * Scenario 8's baseline: {@code threads} threads share one raw JeroMQ PUSH socket,
+	 * each send under a {@link java.util.concurrent.locks.ReentrantLock} around the
+	 * socket (the simplest thread-safe use of a JeroMQ socket).
 	 */
 	static Measurement rawPushPullLocked(int count, int threads, byte[] payload) throws Exception {
 		try (ZContext context = new ZContext();
@@ -270,14 +270,16 @@ final class Baselines {
 			finally {
 				handler.stop();
 				producer.stop();
-				// its destroy() blocks on an unbounded Mono.block() and has hung runs: give
+				// its destroy() blocks on an unbounded Mono.block() and has hung runs:
+				// give
 				// it a bounded, abandoned daemon thread so the run always finishes
 				Thread destroy = new Thread(producer::destroy, "si-producer-destroy");
 				destroy.setDaemon(true);
 				destroy.start();
 				destroy.join(5000);
 				if (destroy.isAlive()) {
-					System.out.println("Spring Integration's ZeroMqMessageProducer.destroy() did not end in 5 s; abandoned");
+					System.out
+						.println("Spring Integration's ZeroMqMessageProducer.destroy() did not end in 5 s; abandoned");
 				}
 			}
 		}

@@ -156,8 +156,8 @@ public final class BenchmarkRunner {
 			int n8 = count(400_000);
 			scenario("8",
 					() -> throughput("8. PUSH/PULL 100 B, 8 threads through one socket", "msg/s",
-							"ours: 8 threads -> one ZmqTemplate socket -> @ZmqListener", () -> ours.pushPullThreads(n8, 8),
-							"raw JeroMQ PUSH under a ReentrantLock, 8 threads",
+							"ours: 8 threads -> one ZmqTemplate socket -> @ZmqListener",
+							() -> ours.pushPullThreads(n8, 8), "raw JeroMQ PUSH under a ReentrantLock, 8 threads",
 							() -> Baselines.rawPushPullLocked(n8, 8, payload), Target.atLeast(0.9), false));
 			int n6 = count(25_000);
 			scenario("6", () -> throughput("6. PUSH/PULL 100 B vs Spring Integration", "msg/s",
@@ -358,7 +358,8 @@ public final class BenchmarkRunner {
 		md.append("\nMedian, min and max are over the rounds; each round is one trial of each implementation. ")
 			.append("Ratio = this row's median / the named row's median. Throughput: higher is better; ")
 			.append("latency and allocation: lower is better.\n\n");
-		md.append("| scenario | implementation | unit | median | min | max | spread (max/min) | ratio | target | note |\n");
+		md.append(
+				"| scenario | implementation | unit | median | min | max | spread (max/min) | ratio | target | note |\n");
 		md.append("| --- | --- | --- | ---: | ---: | ---: | ---: | --- | --- | --- |\n");
 		StringBuilder json = new StringBuilder("{\n  \"environment\": {\n");
 		List<String> envJson = new ArrayList<>();
