@@ -65,8 +65,7 @@ public final class Demo {
 				ConfigurableApplicationContext price = start(Price.class, "spring.cloud.function.definition=price",
 						"spring.cloud.stream.bindings.price-in-0.destination=tcp://127.0.0.1:" + orders,
 						"spring.cloud.stream.bindings.price-out-0.destination=tcp://127.0.0.1:" + priced);
-				ConfigurableApplicationContext source = start(Orders.class,
-						"spring.cloud.function.definition=orders",
+				ConfigurableApplicationContext source = start(Orders.class, "spring.cloud.function.definition=orders",
 						"spring.cloud.stream.bindings.orders-out-0.destination=tcp://127.0.0.1:" + orders)) {
 			List<Order> result = new ArrayList<>();
 			long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
