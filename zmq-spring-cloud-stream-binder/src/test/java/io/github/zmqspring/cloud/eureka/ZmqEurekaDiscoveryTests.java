@@ -53,7 +53,7 @@ import static org.awaitility.Awaitility.await;
 class ZmqEurekaDiscoveryTests {
 
 	@Test
-	@Timeout(150)
+	@Timeout(240)
 	void servicesRegisteredInEurekaServeThroughDiscovery() {
 		try (ConfigurableApplicationContext eureka = new SpringApplicationBuilder(EurekaServer.class)
 			.web(WebApplicationType.SERVLET)
@@ -130,7 +130,9 @@ class ZmqEurekaDiscoveryTests {
 			String instanceId, String... more) {
 		List<String> properties = new ArrayList<>(List.of("spring.application.name=" + name,
 				"eureka.client.enabled=true", "eureka.client.service-url.defaultZone=" + url,
-				"eureka.client.registry-fetch-interval-seconds=1",
+				// the server's Jersey is on the classpath: the clients talk through
+				// RestClient
+				"eureka.client.jersey.enabled=false", "eureka.client.registry-fetch-interval-seconds=1",
 				"eureka.client.instance-info-replication-interval-seconds=1",
 				"eureka.client.initial-instance-info-replication-interval-seconds=1",
 				"eureka.instance.lease-renewal-interval-in-seconds=1",
