@@ -28,6 +28,8 @@ import io.github.zmqspring.core.socket.ZmqSocketManager;
 import io.github.zmqspring.core.socket.ZmqSocketSpec;
 import io.github.zmqspring.listener.ZmqListenerContainer;
 import io.github.zmqspring.listener.ZmqListenerEndpoint;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.zeromq.SocketType;
 
 import org.springframework.messaging.Message;
@@ -50,6 +52,8 @@ final class ZmqIntegrationSupport {
 	/** Headers of Spring Integration's that only mean something inside this JVM. */
 	private static final Set<String> LOCAL_HEADERS = Set.of(MessageHeaders.ID, MessageHeaders.TIMESTAMP,
 			MessageHeaders.REPLY_CHANNEL, MessageHeaders.ERROR_CHANNEL, "history");
+
+	private static final Log logger = LogFactory.getLog(ZmqIntegrationSupport.class);
 
 	private ZmqIntegrationSupport() {
 	}
@@ -90,6 +94,13 @@ final class ZmqIntegrationSupport {
 		ZmqSocketManager manager = components.getSocketManager();
 		checkType(manager, socket, allowed, role);
 		ZmqSocketSpec spec = manager.claim(socket, role);
+		if (spec.getType() == SocketType.SUB && spec.getTopics().isEmpty()) {
+			// a declared SUB subscribes to its topics only: without any it receives
+			// nothing
+			logger.warn("Socket '" + socket + "' of " + role
+					+ " is a SUB socket without topics, so it receives nothing; set zmq.sockets." + socket
+					+ ".topics (an empty topic subscribes to everything)");
+		}
 		if (manager.isRunning() && isOpenedByManager(manager, socket)) {
 			throw new ZmqException("Socket '" + socket + "' was opened by the socket manager before " + role
 					+ " could claim it: a flow that receives on a declared socket must be registered before the"
