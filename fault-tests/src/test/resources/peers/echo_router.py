@@ -4,7 +4,7 @@ import zmq
 
 ctx = zmq.Context()
 router = ctx.socket(zmq.ROUTER)
-router.bind("tcp://*:%s" % sys.argv[1])
+router.bind("tcp://%s:%s" % (sys.argv[2] if len(sys.argv) > 2 else "*", sys.argv[1]))
 print("READY", flush=True)
 served = 0
 while True:

@@ -1,5 +1,7 @@
-# A peer that stops reading: binds a socket of the type in argv[1] with a small receive
-# high-water mark and never reads from it.
+# A peer that stops reading: binds a socket of the type in argv[1] (port argv[2]) with a small
+# receive high-water mark (argv[3]) and reads nothing until the file /tmp/go appears; then it
+# drains what arrives and prints "DRAINED <count>" once nothing came for 2 s.
+import os
 import sys
 import time
 import zmq
@@ -12,5 +14,12 @@ if sys.argv[1] == "SUB":
     sock.setsockopt(zmq.SUBSCRIBE, b"")
 sock.bind("tcp://*:%s" % sys.argv[2])
 print("READY", flush=True)
+while not os.path.exists("/tmp/go"):
+    time.sleep(0.1)
+count = 0
+while sock.poll(2000):
+    sock.recv_multipart()
+    count += 1
+print("DRAINED %d" % count, flush=True)
 while True:
     time.sleep(3600)
