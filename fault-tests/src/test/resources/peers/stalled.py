@@ -1,5 +1,5 @@
-# A peer that stops reading: binds a socket of the type in argv[1] (port argv[2]) with a small
-# receive high-water mark (argv[3]) and reads nothing until the file /tmp/go appears; then it
+# A peer that stops reading: a socket of the type in argv[1] that binds on port argv[2] (or
+# connects, when argv[2] is an endpoint) with a small receive high-water mark (argv[3]) and reads nothing until the file /tmp/go appears; then it
 # drains what arrives and prints "DRAINED <count>" once nothing came for 2 s.
 import os
 import sys
@@ -12,7 +12,10 @@ sock.setsockopt(zmq.RCVHWM, int(sys.argv[3]))
 sock.setsockopt(zmq.RCVBUF, 65536)
 if sys.argv[1] == "SUB":
     sock.setsockopt(zmq.SUBSCRIBE, b"")
-sock.bind("tcp://*:%s" % sys.argv[2])
+if "://" in sys.argv[2]:
+    sock.connect(sys.argv[2])
+else:
+    sock.bind("tcp://*:%s" % sys.argv[2])
 print("READY", flush=True)
 while not os.path.exists("/tmp/go"):
     time.sleep(0.1)

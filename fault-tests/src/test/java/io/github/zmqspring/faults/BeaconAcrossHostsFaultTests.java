@@ -28,8 +28,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Scenario 5 of docs/reliability.md: two hosts, each running our application, find each other
- * by beacon on the internal network (its broadcast address, not loopback) and talk.
+ * Scenario 5 of docs/reliability.md: two hosts, each running our application, find each
+ * other by beacon on the internal network (its broadcast address, not loopback) and talk.
  */
 class BeaconAcrossHostsFaultTests {
 
@@ -55,9 +55,8 @@ class BeaconAcrossHostsFaultTests {
 		assertThat(lab.broadcastAddress()).doesNotStartWith("127.");
 		GenericContainer<?> server = lab.application(61, PeerApplication.class,
 				concat(new String[] { "server", "--peer.bind=tcp://" + lab.ip(61) + ":5600" }, discovery));
-		GenericContainer<?> client = lab.application(62, PeerApplication.class, concat(
-				new String[] { "client", "--zmq.sockets.echo.type=dealer", "--zmq.sockets.echo.connect=discovery://echo" },
-				discovery));
+		GenericContainer<?> client = lab.application(62, PeerApplication.class, concat(new String[] { "client",
+				"--zmq.sockets.echo.type=dealer", "--zmq.sockets.echo.connect=discovery://echo" }, discovery));
 		try {
 			lab.start(server);
 			lab.start(client);

@@ -287,16 +287,16 @@ public final class FaultLab implements AutoCloseable {
 	}
 
 	/**
-	 * Drop a share of a host's inbound packets at random (iptables' statistic match, run in its
-	 * network namespace from this machine): the loss half of a slow link where the kernel has
-	 * no sch_netem.
+	 * Drop a share of a host's inbound packets at random (iptables' statistic match, run
+	 * in its network namespace from this machine): the loss half of a slow link where the
+	 * kernel has no sch_netem.
 	 * @param container the host
 	 * @param probability the share dropped, for example 0.01
 	 */
 	public void dropInbound(GenericContainer<?> container, double probability) {
 		String pid = String.valueOf(container.getContainerInfo().getState().getPidLong());
-		run("nsenter", "-t", pid, "-n", "iptables", "-A", "INPUT", "-i", "eth0", "-m", "statistic", "--mode",
-				"random", "--probability", String.valueOf(probability), "-j", "DROP");
+		run("nsenter", "-t", pid, "-n", "iptables", "-A", "INPUT", "-i", "eth0", "-m", "statistic", "--mode", "random",
+				"--probability", String.valueOf(probability), "-j", "DROP");
 	}
 
 	/**

@@ -28,11 +28,11 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Our application as a host of its own, run in a container with the host's JDK and the test
- * class path: {@code server} answers requests on a REP listener announced as {@code echo};
- * {@code client} finds {@code echo} by discovery and asks until it is answered. Every other
- * argument is a Spring Boot {@code --property=value}. Progress goes to standard output, where
- * the test reads it.
+ * Our application as a host of its own, run in a container with the host's JDK and the
+ * test class path: {@code server} answers requests on a REP listener announced as
+ * {@code echo}; {@code client} finds {@code echo} by discovery and asks until it is
+ * answered. Every other argument is a Spring Boot {@code --property=value}. Progress goes
+ * to standard output, where the test reads it.
  */
 public final class PeerApplication {
 

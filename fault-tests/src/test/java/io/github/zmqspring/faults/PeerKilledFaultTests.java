@@ -42,8 +42,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Scenario 2 of docs/reliability.md: a peer killed with SIGKILL (no goodbye from the
- * application) and restarted at the same address; and a peer that vanishes from the network,
- * detected by ZMTP heartbeats within their timeout.
+ * application) and restarted at the same address; and a peer that vanishes from the
+ * network, detected by ZMTP heartbeats within their timeout.
  */
 class PeerKilledFaultTests {
 
@@ -120,13 +120,13 @@ class PeerKilledFaultTests {
 			// the host vanishes: no FIN, no RST, nothing answers
 			lab.partition(server);
 			long cut = System.nanoTime();
-			await().atMost(Duration.ofSeconds(2 + 10)).until(() -> manager.getOwner("rpc").getTracker().getPeers() == 0);
+			await().atMost(Duration.ofSeconds(2 + 10))
+				.until(() -> manager.getOwner("rpc").getTracker().getPeers() == 0);
 			long detectedMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - cut);
 			System.out.println("heartbeat-interval 500ms, heartbeat-timeout 2s: vanished peer detected after "
 					+ detectedMs + " ms");
 			lab.heal(server, 53);
-			await().atMost(Duration.ofSeconds(45))
-				.until(() -> "reply".equals(requestOutcome(template, "after")));
+			await().atMost(Duration.ofSeconds(45)).until(() -> "reply".equals(requestOutcome(template, "after")));
 		}
 		finally {
 			server.stop();
@@ -142,7 +142,8 @@ class PeerKilledFaultTests {
 			ZmqSocketManager manager = app.getBean(ZmqSocketManager.class);
 			assertThat(template.request("rpc", "before", String.class, Duration.ofSeconds(20))).isEqualTo("before");
 			lab.partition(server);
-			// the operating system has nothing to notice on an idle connection: the dead peer
+			// the operating system has nothing to notice on an idle connection: the dead
+			// peer
 			// still counts, and a DEALER would queue requests to it
 			await().during(Duration.ofSeconds(8))
 				.atMost(Duration.ofSeconds(20))
@@ -161,7 +162,8 @@ class PeerKilledFaultTests {
 		String discovery = "--zmq.discovery.enabled=true";
 		GenericContainer<?> server = lab.application(52, PeerApplication.class, "server", discovery,
 				"--zmq.discovery.port=" + port, "--zmq.discovery.broadcast-address=" + lab.broadcastAddress(),
-				"--zmq.discovery.interval=500ms", "--zmq.discovery.ttl=3s", "--peer.bind=tcp://" + lab.ip(52) + ":5590");
+				"--zmq.discovery.interval=500ms", "--zmq.discovery.ttl=3s",
+				"--peer.bind=tcp://" + lab.ip(52) + ":5590");
 		lab.start(server);
 		try (ConfigurableApplicationContext app = FaultApplication.start("zmq.discovery.enabled=true",
 				"zmq.discovery.port=" + port, "zmq.discovery.broadcast-address=" + lab.broadcastAddress(),

@@ -33,8 +33,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Scenario 4 of docs/reliability.md: request/reply with retries over a slow link (50 ms delay,
- * 1 % loss) keeps its guarantees: every request ends in its own reply, none hangs.
+ * Scenario 4 of docs/reliability.md: request/reply with retries over a slow link (50 ms
+ * delay, 1 % loss) keeps its guarantees: every request ends in its own reply, none hangs.
  */
 class SlowLinkFaultTests {
 
@@ -59,7 +59,11 @@ class SlowLinkFaultTests {
 			.withCommand("/bin/sh", "/peers/slow_link.sh", "5570");
 		lab.start(server);
 		try {
-			String link = FaultLab.lines(server).stream().filter((line) -> line.startsWith("LINK ")).findFirst().orElse("");
+			String link = FaultLab.lines(server)
+				.stream()
+				.filter((line) -> line.startsWith("LINK "))
+				.findFirst()
+				.orElse("");
 			if (link.equals("LINK relay")) {
 				lab.dropInbound(server, 0.01);
 			}
@@ -82,7 +86,8 @@ class SlowLinkFaultTests {
 					}
 					for (int j = 0; j < futures.size(); j++) {
 						int i = batch * 16 + j;
-						// 4 attempts of 1 s: no request may take longer than that, plus slack
+						// 4 attempts of 1 s: no request may take longer than that, plus
+						// slack
 						try {
 							assertThat(futures.get(j).get(4 + 10, TimeUnit.SECONDS)).isEqualTo("req-" + i);
 							latencies.add(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - sentAt.get(j)));
@@ -93,8 +98,9 @@ class SlowLinkFaultTests {
 					}
 				}
 				latencies.sort(null);
-				System.out.printf("slow link (%s): %d requests in %d ms, %d failed after 3 retries, p50 %d ms, max %d ms%n",
-						link, requests, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started), failures,
+				System.out.printf(
+						"slow link (%s): %d requests in %d ms, %d failed after 3 retries, p50 %d ms, max %d ms%n", link,
+						requests, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started), failures,
 						latencies.get(latencies.size() / 2), latencies.get(latencies.size() - 1));
 				assertThat(failures).isZero();
 				assertThat(latencies.get(latencies.size() / 2)).isGreaterThanOrEqualTo(50);
