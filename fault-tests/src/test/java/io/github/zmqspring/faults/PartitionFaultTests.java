@@ -77,9 +77,8 @@ class PartitionFaultTests {
 			await().atMost(Duration.ofSeconds(30)).until(() -> received(server).size() >= 100);
 			lab.partition(server);
 			long cut = System.nanoTime();
-			// 300 messages while the server is unreachable: below the high-water mark, so
-			// none
-			// is dropped and no send blocks
+			// 300 messages while the server is unreachable: below the high-water
+			// mark, so none is dropped and no send blocks
 			for (int i = 0; i < 300; i++) {
 				sent.add("during-" + i);
 				template.send("jobs", "during-" + i);

@@ -142,9 +142,8 @@ class PeerKilledFaultTests {
 			ZmqSocketManager manager = app.getBean(ZmqSocketManager.class);
 			assertThat(template.request("rpc", "before", String.class, Duration.ofSeconds(20))).isEqualTo("before");
 			lab.partition(server);
-			// the operating system has nothing to notice on an idle connection: the dead
-			// peer
-			// still counts, and a DEALER would queue requests to it
+			// the operating system has nothing to notice on an idle connection:
+			// the dead peer still counts, and a DEALER would queue requests to it
 			await().during(Duration.ofSeconds(8))
 				.atMost(Duration.ofSeconds(20))
 				.until(() -> manager.getOwner("rpc").getTracker().getPeers() == 1);

@@ -86,8 +86,7 @@ class SlowLinkFaultTests {
 					}
 					for (int j = 0; j < futures.size(); j++) {
 						int i = batch * 16 + j;
-						// 4 attempts of 1 s: no request may take longer than that, plus
-						// slack
+						// 4 attempts of 1 s: no request may take longer (plus slack)
 						try {
 							assertThat(futures.get(j).get(4 + 10, TimeUnit.SECONDS)).isEqualTo("req-" + i);
 							latencies.add(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - sentAt.get(j)));

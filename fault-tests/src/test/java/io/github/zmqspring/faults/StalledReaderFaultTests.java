@@ -150,9 +150,9 @@ class StalledReaderFaultTests {
 
 	private static void fill(BooleanSupplier trySend) {
 		int accepted = 0;
-		// trySend hands over to the socket's thread; it is refused once that thread's
-		// queue
-		// and the socket's pipe are full. Bounded: a sender that never pushes back fails.
+		// trySend hands over to the socket's thread; it is refused once that
+		// thread's queue and the socket's pipe are full. Bounded: a sender that
+		// never pushes back fails.
 		long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
 		int refusedInARow = 0;
 		while (accepted < BOUND && System.nanoTime() < deadline && refusedInARow < 50) {
