@@ -1,6 +1,7 @@
 # A peer that stops reading: a socket of the type in argv[1] that binds on port argv[2] (or
-# connects, when argv[2] is an endpoint) with a small receive high-water mark (argv[3]) and reads nothing until the file /tmp/go appears; then it
-# drains what arrives and prints "DRAINED <count>" once nothing came for 2 s.
+# connects, when argv[2] is an endpoint) with a small receive high-water mark (argv[3]). It reads
+# nothing until the file /tmp/go appears; then it drains what arrives and prints
+# "DRAINED <count so far>" whenever nothing came for 500 ms and the count changed.
 import os
 import sys
 import time
@@ -20,9 +21,12 @@ print("READY", flush=True)
 while not os.path.exists("/tmp/go"):
     time.sleep(0.1)
 count = 0
-while sock.poll(2000):
-    sock.recv_multipart()
-    count += 1
-print("DRAINED %d" % count, flush=True)
+printed = -1
 while True:
-    time.sleep(3600)
+    if sock.poll(500):
+        sock.recv_multipart()
+        count += 1
+        continue
+    if count != printed:
+        print("DRAINED %d" % count, flush=True)
+        printed = count

@@ -91,7 +91,11 @@ class PeerKilledFaultTests {
 		GenericContainer<?> publisher = lab.peer(51, "pub_seq.py", "5581", "200");
 		try (ConfigurableApplicationContext app = FaultApplication.start(
 				List.of(PartitionFaultTests.SequenceListener.class), "zmq.sockets.ticks.type=sub",
-				"zmq.sockets.ticks.connect=tcp://" + lab.ip(51) + ":5581", "zmq.sockets.ticks.topics=seq")) {
+				"zmq.sockets.ticks.connect=tcp://" + lab.ip(51) + ":5581", "zmq.sockets.ticks.topics=seq",
+				// a SUB sends nothing once subscribed: without heartbeats it may never
+				// learn
+				// that a publisher killed without a FIN is gone, and never redial it
+				"zmq.sockets.ticks.heartbeat-interval=500ms", "zmq.sockets.ticks.heartbeat-timeout=2s")) {
 			PartitionFaultTests.SequenceListener listener = app.getBean(PartitionFaultTests.SequenceListener.class);
 			await().atMost(Duration.ofSeconds(30)).until(() -> listener.received.size() >= 100);
 			lab.kill(publisher);

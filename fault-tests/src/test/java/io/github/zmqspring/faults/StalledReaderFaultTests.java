@@ -107,8 +107,8 @@ class StalledReaderFaultTests {
 			assertThat(heapGrowth).isLessThan(64L * 1024 * 1024);
 			// the reader wakes up: everything accepted arrives, nothing more
 			peer.execInContainer("touch", "/tmp/go");
-			await().atMost(Duration.ofSeconds(60)).until(() -> FaultLab.count(peer, "DRAINED") > 0);
-			assertThat(drained(peer)).isEqualTo(accepted.get());
+			await().atMost(Duration.ofSeconds(60))
+				.untilAsserted(() -> assertThat(drained(peer)).isEqualTo(accepted.get()));
 		}
 		finally {
 			peer.stop();
@@ -134,7 +134,7 @@ class StalledReaderFaultTests {
 				long tookMs = Duration.ofNanos(System.nanoTime() - started).toMillis();
 				long heapGrowth = usedHeapAfterGc() - heapBefore;
 				peer.execInContainer("touch", "/tmp/go");
-				await().atMost(Duration.ofSeconds(60)).until(() -> FaultLab.count(peer, "DRAINED") > 0);
+				await().atMost(Duration.ofSeconds(60)).until(() -> drained(peer) > 0);
 				int received = drained(peer);
 				System.out.printf(
 						"stalled SUB reader: %d published in %d ms, %d received, %d dropped, heap growth %d KiB%n",
@@ -172,8 +172,8 @@ class StalledReaderFaultTests {
 			.stream()
 			.filter((line) -> line.startsWith("DRAINED "))
 			.mapToInt((line) -> Integer.parseInt(line.substring(8).trim()))
-			.findFirst()
-			.orElseThrow();
+			.reduce((first, second) -> second)
+			.orElse(-1);
 	}
 
 	static long usedHeapAfterGc() {
