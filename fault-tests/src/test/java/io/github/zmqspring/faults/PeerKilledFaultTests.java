@@ -31,6 +31,7 @@ import io.github.zmqspring.core.socket.ZmqSocketManager;
 import io.github.zmqspring.discovery.ZmqServiceRegistry;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Timeout;
 import org.testcontainers.containers.GenericContainer;
@@ -87,6 +88,8 @@ class PeerKilledFaultTests {
 	}
 
 	@RepeatedTest(3)
+	@Disabled("Open finding (docs/reliability.md, scenario 2b): in 2 of 12 runs the SUB listener did not "
+			+ "receive from the restarted publisher within 45 s, once even with heartbeats; cause not found yet")
 	void subListenerReceivesAgainAfterThePublisherIsKilledAndRestarted() throws Exception {
 		GenericContainer<?> publisher = lab.peer(51, "pub_seq.py", "5581", "200");
 		try (ConfigurableApplicationContext app = FaultApplication.start(
