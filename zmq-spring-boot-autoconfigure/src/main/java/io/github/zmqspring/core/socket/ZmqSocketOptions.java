@@ -34,7 +34,10 @@ import org.zeromq.ZMQ;
  */
 public class ZmqSocketOptions {
 
-	/** The handshake interval used when none is set. */
+	/**
+	 * The handshake interval used when none is set: it recovers JeroMQ 0.6.0's stuck
+	 * handshakes (docs/reliability.md).
+	 */
 	public static final Duration DEFAULT_HANDSHAKE_INTERVAL = Duration.ofSeconds(1);
 
 	/**
@@ -408,10 +411,10 @@ public class ZmqSocketOptions {
 		apply(prefix + ".linger", millis(this.linger), socket::setLinger);
 		apply(prefix + ".reconnect-interval", millis(this.reconnectInterval), socket::setReconnectIVL);
 		apply(prefix + ".reconnect-interval-max", millis(this.reconnectIntervalMax), socket::setReconnectIVLMax);
-		// JeroMQ 0.6.0 leaves a few fresh TCP connections stuck in the handshake (about 1
-		// in
-		// 40 here); a short handshake interval drops and redials them instead of waiting
-		// 30s
+		// JeroMQ 0.6.0 leaves 1-5 % of lone fresh connections stuck in the handshake on
+		// the
+		// connecting side (zeromq/jeromq#1022; reproducer and numbers in
+		// docs/reliability.md): a short interval drops and redials them in about 1.2 s
 		apply(prefix + ".handshake-interval",
 				millis((this.handshakeInterval != null) ? this.handshakeInterval : DEFAULT_HANDSHAKE_INTERVAL),
 				socket::setHandshakeIvl);
