@@ -41,8 +41,8 @@ import org.zeromq.ZMQ;
  * Each trial: a raw PUB sends {@code n} messages of 100 B over tcp to the proxy's XSUB,
  * the proxy forwards them from its XPUB to a raw SUB. The publisher keeps at most
  * {@code window} messages in flight (it waits for the subscriber to catch up), so no
- * high-water mark is reached and nothing is dropped: every trial delivers all n
- * messages, and the rate is n over the time from the first send to the last receipt.
+ * high-water mark is reached and nothing is dropped: every trial delivers all n messages,
+ * and the rate is n over the time from the first send to the last receipt.
  * <p>
  * Run: {@code java -cp <classpath> io.github.zmqspring.benchmarks.ProxyBenchmark}
  * (options {@code -Drounds=5 -Dn=500000 -Dwindow=20000}).
@@ -244,7 +244,8 @@ public final class ProxyBenchmark {
 					this.pub.send(payload);
 				}
 				sent += burst;
-				// keep at most one window in flight, so that no high-water mark is reached
+				// keep at most one window in flight, so that no high-water mark is
+				// reached
 				awaitReceived(base + sent - (window / 2), start);
 			}
 			awaitReceived(base + n, start);
@@ -256,8 +257,8 @@ public final class ProxyBenchmark {
 		private void awaitReceived(long target, long start) {
 			while (this.received.get() < target) {
 				if (System.nanoTime() - start > TimeUnit.SECONDS.toNanos(60)) {
-					throw new IllegalStateException(this.name + ": lost messages (" + this.received.get() + " of "
-							+ target + ")");
+					throw new IllegalStateException(
+							this.name + ": lost messages (" + this.received.get() + " of " + target + ")");
 				}
 				Thread.onSpinWait();
 			}
