@@ -29,6 +29,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntSupplier;
 
 import io.github.zmqspring.annotation.ZmqListener;
 import io.github.zmqspring.core.ZmqTemplate;
@@ -54,6 +55,8 @@ import org.springframework.stereotype.Component;
 @Component
 @Profile("!" + ImagePipelineApplication.WORKER)
 class Coordinator implements CommandLineRunner {
+
+	private static final int IN_FLIGHT_PER_WORKER = 2;
 
 	private final ZmqTemplate template;
 
@@ -157,10 +160,12 @@ class Coordinator implements CommandLineRunner {
 		}, 200, 200, TimeUnit.MILLISECONDS);
 		try {
 			current.start();
+			long deadline = System.nanoTime() + settings.getTimeout().toNanos();
 			for (int i = 0; i < images.size(); i++) {
-				// blocks while every worker is busy (high-water mark 1): images wait
-				// here,
+				// credit: at most two images in flight per ready worker. Images wait
+				// here, not in the TCP buffers of busy workers (which hold megabytes),
 				// so a worker that joins later takes a share
+				current.awaitInFlightBelow(i, () -> IN_FLIGHT_PER_WORKER * Math.max(1, this.ready.size()), deadline);
 				this.template.send("tasks", new ImageTask(i, images.get(i)));
 			}
 			if (!current.await(settings.getTimeout())) {
@@ -304,6 +309,7 @@ class Coordinator implements CommandLineRunner {
 			if (this.results == this.images) {
 				this.done.countDown();
 			}
+			notifyAll();
 		}
 
 		private static boolean isExpected(byte[] png, ImagePipelineProperties properties) {
@@ -315,6 +321,16 @@ class Coordinator implements CommandLineRunner {
 			}
 			catch (RuntimeException ex) {
 				return false;
+			}
+		}
+
+		synchronized void awaitInFlightBelow(int sent, IntSupplier limit, long deadline) throws InterruptedException {
+			while (sent - this.results >= limit.getAsInt()) {
+				if (System.nanoTime() > deadline) {
+					throw new IllegalStateException("No results for " + (sent - this.results) + " images in flight");
+				}
+				// woken by each result; the limit grows when a worker reports ready
+				wait(100);
 			}
 		}
 

@@ -74,7 +74,7 @@ public class ImagePipelineProperties {
 	/**
 	 * Extra time a worker spends per image, standing in for an expensive model.
 	 */
-	private Duration workerDelay = Duration.ofMillis(40);
+	private Duration workerDelay = Duration.ofMillis(120);
 
 	/**
 	 * Longest time the ventilator waits for workers to report ready, and the sink for the

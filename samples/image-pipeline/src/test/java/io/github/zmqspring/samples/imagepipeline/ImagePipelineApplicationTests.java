@@ -51,14 +51,14 @@ class ImagePipelineApplicationTests {
 	void batchWithReadyWorkersAnElasticWorkerAndCleanExits() throws Exception {
 		System.setProperty("java.awt.headless", "true");
 		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(ImagePipelineApplication.class).run(
-				"--image-pipeline.run-on-start=false", "--spring.main.banner-mode=off", "--image-pipeline.images=160",
+				"--image-pipeline.run-on-start=false", "--spring.main.banner-mode=off", "--image-pipeline.images=120",
 				"--image-pipeline.workers=2", "--image-pipeline.max-workers=3", "--image-pipeline.backlog-threshold=20",
 				"--image-pipeline.scale-up-after=500ms",
 				// slow enough that the elastic worker's JVM starts before the batch ends
-				"--image-pipeline.worker-delay=300ms")) {
+				"--image-pipeline.worker-delay=500ms")) {
 			BatchReport report = context.getBean(Coordinator.class).runBatch();
 			assertThat(report.readyBeforeFirstImage()).isEqualTo(2);
-			assertThat(report.results()).isEqualTo(160);
+			assertThat(report.results()).isEqualTo(120);
 			assertThat(report.invalid()).isZero();
 			assertThat(report.elastic()).singleElement().satisfies((scaleUp) -> {
 				assertThat(scaleUp.worker()).isEqualTo("w3");
