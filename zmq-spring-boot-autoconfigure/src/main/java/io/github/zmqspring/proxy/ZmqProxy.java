@@ -767,8 +767,9 @@ public class ZmqProxy implements SmartLifecycle {
 					continue;
 				}
 				if (this.frontendItem != null) {
-					if (this.frontendItem.isWritable() && flush(this.pendingToFrontend, this.frontend)) {
-						count(ZmqProxy.this.backendToFrontendMessages, 1);
+					if (this.frontendItem.isWritable()) {
+						flush(this.pendingToFrontend, this.frontend, ZmqProxy.this.backendToFrontendMessages,
+								ZmqProxy.this.backendToFrontendBytes);
 					}
 					if (this.frontendItem.isReadable() && this.pendingToBackend.isEmpty()) {
 						forward(this.frontend, this.backend, this.pendingToBackend,
@@ -776,8 +777,9 @@ public class ZmqProxy implements SmartLifecycle {
 					}
 				}
 				if (this.backendItem != null) {
-					if (this.backendItem.isWritable() && flush(this.pendingToBackend, this.backend)) {
-						count(ZmqProxy.this.frontendToBackendMessages, 1);
+					if (this.backendItem.isWritable()) {
+						flush(this.pendingToBackend, this.backend, ZmqProxy.this.frontendToBackendMessages,
+								ZmqProxy.this.frontendToBackendBytes);
 					}
 					if (this.backendItem.isReadable() && this.pendingToFrontend.isEmpty()) {
 						forward(this.backend, this.frontend, this.pendingToFrontend,
@@ -865,16 +867,23 @@ public class ZmqProxy implements SmartLifecycle {
 			count(bytes, forwardedBytes);
 		}
 
-		private boolean flush(List<Msg> pending, SocketBase to) {
+		private void flush(List<Msg> pending, SocketBase to, AtomicLong messages, AtomicLong bytes) {
 			if (pending.isEmpty()) {
-				return false;
+				return;
+			}
+			long size = 0;
+			for (Msg frame : pending) {
+				size += frame.size();
 			}
 			int sent = send(to, pending);
 			if (sent == SEND_FULL) {
-				return false;
+				return;
 			}
 			pending.clear();
-			return sent == SEND_OK;
+			if (sent == SEND_OK) {
+				count(messages, 1);
+				count(bytes, size);
+			}
 		}
 
 		private int send(SocketBase to, List<Msg> message) {

@@ -270,6 +270,31 @@ class ZmqProxyIntegrationTests {
 		}
 
 		@Test
+		void messagesWaitForABackendPeerAndNoneIsLost() {
+			ZmqProxyIntegrationTests.this.runner
+				.withPropertyValues("zmq.proxies.held.type=pull-push",
+						"zmq.proxies.held.frontend.bind=tcp://127.0.0.1:0",
+						"zmq.proxies.held.backend.bind=tcp://127.0.0.1:0")
+				.run((context) -> {
+					ZmqProxy held = context.getBean("held", ZmqProxy.class);
+					try (ZContext peers = new ZContext()) {
+						ZMQ.Socket push = connect(peers, SocketType.PUSH, held.getFrontendBoundEndpoints().get(0));
+						for (int i = 0; i < 50; i++) {
+							push.send("held-" + i);
+						}
+						await().atMost(WAIT).until(() -> held.getFrontendPeers() == 1);
+						ZMQ.Socket pull = connect(peers, SocketType.PULL, held.getBackendBoundEndpoints().get(0));
+						for (int i = 0; i < 50; i++) {
+							assertThat(pull.recvStr()).isEqualTo("held-" + i);
+						}
+						assertThat(held.getFrontendToBackendCount()).isEqualTo(50);
+						assertThat(held.getFrontendToBackendBytes()).isEqualTo(10 * 6 + 40 * 7);
+						assertThat(held.getDroppedCount()).isZero();
+					}
+				});
+		}
+
+		@Test
 		void aListenerBehindAProxyIsServedFromStartToClose() {
 			int backend = TestSocketUtils.findAvailableTcpPort();
 			this.runTwice(backend);
