@@ -102,6 +102,11 @@ public final class BenchmarkRunner {
 					() -> throughput("1. PUSH/PULL 100 B byte[]", "msg/s", "ours: ZmqTemplate -> @ZmqListener",
 							() -> ours.pushPull(n1), "raw JeroMQ PUSH/PULL",
 							() -> Baselines.rawPushPull(n1, () -> payload, ignore), Target.atLeast(0.9), true));
+			// what observations cost: both sides are ours, warm from scenario 1
+			int n1o = count(200_000);
+			scenario("1o", () -> throughput("1o. PUSH/PULL 100 B, observation on vs off", "msg/s",
+					"ours: zmq.template + zmq.listener observations (meter handler)", () -> ours.pushPullObserved(n1o),
+					"ours: observation off (default)", () -> ours.pushPull(n1o), null, true));
 			int n2 = count(150_000);
 			scenario("2",
 					() -> throughput("2. PUSH/PULL POJO as JSON", "msg/s",

@@ -28,6 +28,13 @@ import io.github.zmqspring.annotation.ZmqListener;
 import io.github.zmqspring.convert.ZmqPayloadConverter;
 import io.github.zmqspring.core.socket.ZmqSocketManager;
 import io.github.zmqspring.core.ZmqTemplate;
+import io.github.zmqspring.listener.ZmqListenerContainer;
+import io.github.zmqspring.listener.ZmqListenerEndpointRegistry;
+import io.github.zmqspring.observation.ZmqListenerObservations;
+import io.github.zmqspring.observation.ZmqTemplateObservations;
+import io.micrometer.core.instrument.observation.DefaultMeterObservationHandler;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
 import org.zeromq.SocketType;
 import org.zeromq.ZContext;
 import tools.jackson.databind.ObjectMapper;
@@ -121,6 +128,27 @@ final class Scenarios implements AutoCloseable {
 		}
 		counter.await();
 		return Measurement.of(counter, meter, count);
+	}
+
+	/**
+	 * Scenario 1o: scenario 1 with {@code zmq.template} and {@code zmq.listener}
+	 * observations on, recorded as timers by Micrometer's meter handler (what Actuator
+	 * sets up; no tracer).
+	 */
+	Measurement pushPullObserved(int count) {
+		ObservationRegistry registry = ObservationRegistry.create();
+		registry.observationConfig().observationHandler(new DefaultMeterObservationHandler(new SimpleMeterRegistry()));
+		ZmqListenerContainer listener = this.context.getBean(ZmqListenerEndpointRegistry.class)
+			.getListenerContainer("bytes");
+		this.template.setObservations(new ZmqTemplateObservations(registry, null));
+		listener.setObservations(new ZmqListenerObservations(registry, null));
+		try {
+			return pushPull(count);
+		}
+		finally {
+			this.template.setObservations(null);
+			listener.setObservations(null);
+		}
 	}
 
 	/** Scenario 2: ZmqTemplate.send(pojo) to a @ZmqListener taking the POJO (JSON). */

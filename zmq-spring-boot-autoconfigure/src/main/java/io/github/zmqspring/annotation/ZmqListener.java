@@ -113,6 +113,16 @@ public @interface ZmqListener {
 	String contentType() default "";
 
 	/**
+	 * The largest inbound message the listener's socket accepts, such as {@code 16MB}; a
+	 * peer sending a larger one is disconnected (counted and logged). Defaults to the
+	 * declared socket's {@code zmq.sockets.<name>.max-message-size}, else
+	 * {@code zmq.context.max-message-size} (4MB). {@code -1} means unlimited, which is
+	 * unsafe on anything reachable by untrusted clients.
+	 * @return the maximum message size, empty for the default
+	 */
+	String maxMessageSize() default "";
+
+	/**
 	 * Whether the listener starts with the application (default {@code true}).
 	 * @return whether to start automatically
 	 */

@@ -29,6 +29,7 @@ import io.github.zmqspring.convert.ZmqTypeIdMessageConverter;
 import io.github.zmqspring.convert.ZmqTypeResolver;
 import io.github.zmqspring.core.InvalidZmqSocketSpecException;
 import io.github.zmqspring.core.socket.ZmqSocketManager;
+import io.github.zmqspring.core.socket.ZmqSocketOptions;
 import io.github.zmqspring.core.socket.ZmqSocketSpec;
 import io.github.zmqspring.listener.ZmqListenerContainerFactory;
 import io.github.zmqspring.listener.ZmqListenerEndpoint;
@@ -58,6 +59,7 @@ import org.springframework.util.ClassUtils;
 import org.springframework.util.InvalidMimeTypeException;
 import org.springframework.util.MimeTypeUtils;
 import org.springframework.util.StringUtils;
+import org.springframework.util.unit.DataSize;
 import org.springframework.validation.Validator;
 
 /**
@@ -166,6 +168,10 @@ public class ZmqListenerAnnotationBeanPostProcessor
 		String origin = "@ZmqListener(id=" + id + ") on " + listener.targetClass().getName() + "."
 				+ listener.method().getName();
 		ZmqSocketSpec spec = resolveSpec(annotation, id, origin);
+		String maxMessageSize = resolveString(annotation.getString("maxMessageSize"));
+		if (StringUtils.hasText(maxMessageSize)) {
+			spec.getOptions().setMaxMessageSize(parseMaxMessageSize(origin + ".maxMessageSize", maxMessageSize.trim()));
+		}
 		ZmqListenerEndpoint endpoint = new ZmqListenerEndpoint(id, spec, listener.bean(), listener.method(),
 				getHandlerMethodFactory());
 		endpoint.setMessageConverter(getMessageConverter());
@@ -207,6 +213,19 @@ public class ZmqListenerAnnotationBeanPostProcessor
 		}
 		this.beanFactory.getBean(ZmqListenerEndpointRegistry.class)
 			.registerListenerContainer(endpoint, getContainerFactory());
+	}
+
+	private static DataSize parseMaxMessageSize(String attribute, String value) {
+		DataSize size;
+		try {
+			size = DataSize.parse(value);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new InvalidZmqSocketSpecException(attribute, value,
+					"is not a data size (for example 16MB, or -1 for unlimited)");
+		}
+		ZmqSocketOptions.checkMaxMessageSize(attribute, size);
+		return size;
 	}
 
 	private ZmqSocketSpec resolveSpec(MergedAnnotation<ZmqListener> annotation, String id, String origin) {

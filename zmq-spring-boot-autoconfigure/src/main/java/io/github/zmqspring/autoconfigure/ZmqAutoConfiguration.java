@@ -29,12 +29,15 @@ import io.github.zmqspring.discovery.ZmqDeclaredSocketsDiscovery;
 import io.github.zmqspring.discovery.ZmqDiscoveryConnector;
 import io.github.zmqspring.discovery.ZmqListenerDiscovery;
 import io.github.zmqspring.discovery.ZmqServiceRegistry;
+import io.github.zmqspring.core.socket.ZmqSocketEventListener;
 import io.github.zmqspring.core.socket.ZmqSocketFactory;
 import io.github.zmqspring.core.socket.ZmqSocketManager;
+import io.github.zmqspring.core.socket.ZmqSocketOptions;
 import io.github.zmqspring.core.ZmqTemplate;
 import io.github.zmqspring.listener.ZmqListenerContainerFactory;
 import io.github.zmqspring.listener.ZmqListenerErrorHandler;
 import io.github.zmqspring.listener.ZmqListenerSocketHook;
+import io.github.zmqspring.observation.ZmqListenerObservations;
 import org.zeromq.ZContext;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.dataformat.cbor.CBORMapper;
@@ -53,6 +56,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.messaging.converter.CompositeMessageConverter;
 import org.springframework.messaging.converter.MessageConverter;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Auto-configuration for ZeroMQ: a managed JeroMQ context, the sockets declared under
@@ -108,9 +112,15 @@ public final class ZmqAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
-		ZmqSocketFactory zmqSocketFactory(ZContext context, ZmqProperties properties) {
+		ZmqSocketFactory zmqSocketFactory(ZContext context, ZmqProperties properties,
+				ObjectProvider<ZmqSocketEventListener> eventListeners) {
 			ZmqSocketFactory factory = new ZmqSocketFactory(context);
 			factory.setDiscoveryEnabled(properties.getDiscovery().isEnabled());
+			DataSize maxMessageSize = properties.getContext().getMaxMessageSize();
+			ZmqSocketOptions.checkMaxMessageSize("zmq.context.max-message-size", maxMessageSize);
+			factory.setDefaultMaxMessageSize(
+					(maxMessageSize != null) ? maxMessageSize : ZmqSocketOptions.UNLIMITED_MESSAGE_SIZE);
+			factory.setEventListeners(eventListeners.orderedStream().toList());
 			return factory;
 		}
 
@@ -316,11 +326,13 @@ public final class ZmqAutoConfiguration {
 		@ConditionalOnMissingBean
 		ZmqListenerContainerFactory zmqListenerContainerFactory(ZmqSocketManager socketManager,
 				ZmqProperties properties, ObjectProvider<ZmqListenerErrorHandler> errorHandler,
-				ObjectProvider<ZmqListenerSocketHook> socketHooks) {
+				ObjectProvider<ZmqListenerSocketHook> socketHooks,
+				ObjectProvider<ZmqListenerObservations> observations) {
 			ZmqListenerContainerFactory factory = new ZmqListenerContainerFactory(socketManager);
 			factory.setStopTimeout(properties.getContext().getShutdownTimeout());
 			errorHandler.ifUnique(factory::setErrorHandler);
 			factory.setSocketHooks(socketHooks.orderedStream().toList());
+			factory.setObservations(observations.getIfUnique());
 			return factory;
 		}
 

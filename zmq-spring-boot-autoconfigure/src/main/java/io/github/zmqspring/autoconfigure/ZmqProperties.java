@@ -28,6 +28,7 @@ import io.github.zmqspring.proxy.ZmqProxyType;
 import org.zeromq.SocketType;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Configuration properties for ZeroMQ, under {@code zmq}.
@@ -67,6 +68,16 @@ public class ZmqProperties {
 	 */
 	private final Map<String, Proxy> proxies = new LinkedHashMap<>();
 
+	/**
+	 * Settings of @ZmqListener containers.
+	 */
+	private final Listener listener = new Listener();
+
+	/**
+	 * Backlog monitoring of sockets and listeners.
+	 */
+	private final Backlog backlog = new Backlog();
+
 	public Context getContext() {
 		return this.context;
 	}
@@ -89,6 +100,14 @@ public class ZmqProperties {
 
 	public Converter getConverter() {
 		return this.converter;
+	}
+
+	public Listener getListener() {
+		return this.listener;
+	}
+
+	public Backlog getBacklog() {
+		return this.backlog;
 	}
 
 	/**
@@ -133,6 +152,18 @@ public class ZmqProperties {
 		 * before moving on.
 		 */
 		private Duration shutdownTimeout = Duration.ofSeconds(5);
+
+		/**
+		 * Largest inbound message of sockets that set none; a peer sending a larger one
+		 * is disconnected. -1 means unlimited, unsafe on anything reachable.
+		 */
+		private DataSize maxMessageSize = ZmqSocketOptions.DEFAULT_MAX_MESSAGE_SIZE;
+
+		/**
+		 * Whether the application exits (with a non-zero status) when a ZeroMQ thread of
+		 * the context dies, so that an orchestrator restarts it.
+		 */
+		private boolean exitOnFailure;
 
 		public int getIoThreads() {
 			return this.ioThreads;
@@ -188,6 +219,22 @@ public class ZmqProperties {
 
 		public void setShutdownTimeout(Duration shutdownTimeout) {
 			this.shutdownTimeout = shutdownTimeout;
+		}
+
+		public DataSize getMaxMessageSize() {
+			return this.maxMessageSize;
+		}
+
+		public void setMaxMessageSize(DataSize maxMessageSize) {
+			this.maxMessageSize = maxMessageSize;
+		}
+
+		public boolean isExitOnFailure() {
+			return this.exitOnFailure;
+		}
+
+		public void setExitOnFailure(boolean exitOnFailure) {
+			this.exitOnFailure = exitOnFailure;
 		}
 
 	}
@@ -339,6 +386,20 @@ public class ZmqProperties {
 		 * retried request may be processed twice).
 		 */
 		private int requestRetries;
+
+		/**
+		 * Whether sends, publishes and requests are observed (zmq.template observations,
+		 * and trace context in the metadata frame when tracing is on).
+		 */
+		private boolean observationEnabled;
+
+		public boolean isObservationEnabled() {
+			return this.observationEnabled;
+		}
+
+		public void setObservationEnabled(boolean observationEnabled) {
+			this.observationEnabled = observationEnabled;
+		}
 
 		public Duration getRequestTimeout() {
 			return this.requestTimeout;
@@ -626,6 +687,89 @@ public class ZmqProperties {
 				this.announce = announce;
 			}
 
+		}
+
+	}
+
+	/**
+	 * Settings of @ZmqListener containers.
+	 */
+	public static class Listener {
+
+		/**
+		 * Whether the processing of each message is observed (zmq.listener observations,
+		 * continuing the sender's trace).
+		 */
+		private boolean observationEnabled;
+
+		public boolean isObservationEnabled() {
+			return this.observationEnabled;
+		}
+
+		public void setObservationEnabled(boolean observationEnabled) {
+			this.observationEnabled = observationEnabled;
+		}
+
+	}
+
+	/**
+	 * Backlog monitoring: reports sockets and listeners that stay behind.
+	 */
+	public static class Backlog {
+
+		/**
+		 * Whether backlogs are sampled and reported to ZmqBacklogListener beans and as
+		 * ZmqBacklogEvent.
+		 */
+		private boolean enabled = true;
+
+		/**
+		 * Backlog (sends waiting for room, or received messages waiting for a worker)
+		 * above which a socket or listener is behind.
+		 */
+		private int threshold = 1000;
+
+		/**
+		 * How long a backlog must stay above the threshold before it is reported (and
+		 * between reports while it stays there).
+		 */
+		private Duration period = Duration.ofSeconds(30);
+
+		/**
+		 * How often backlogs are sampled.
+		 */
+		private Duration sampleInterval = Duration.ofSeconds(1);
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public int getThreshold() {
+			return this.threshold;
+		}
+
+		public void setThreshold(int threshold) {
+			this.threshold = threshold;
+		}
+
+		public Duration getPeriod() {
+			return this.period;
+		}
+
+		public void setPeriod(Duration period) {
+			this.period = period;
+		}
+
+		public Duration getSampleInterval() {
+			return this.sampleInterval;
+		}
+
+		public void setSampleInterval(Duration sampleInterval) {
+			this.sampleInterval = sampleInterval;
 		}
 
 	}

@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.github.zmqspring.core.InvalidZmqSocketSpecException;
+import io.github.zmqspring.core.ZmqKeepAlive;
 import io.github.zmqspring.core.socket.ZmqEndpoint;
 import io.github.zmqspring.core.socket.ZmqSocketFactory;
 import io.github.zmqspring.core.socket.ZmqSocketOptions;
@@ -58,7 +59,7 @@ import org.springframework.util.StringUtils;
  *
  * @author zmq-spring-boot
  */
-@AutoConfiguration(after = ZmqAutoConfiguration.class)
+@AutoConfiguration(after = { ZmqAutoConfiguration.class, ZmqServiceAutoConfiguration.class })
 @ConditionalOnClass(ZContext.class)
 @Import(ZmqProxyAutoConfiguration.ProxyConfiguration.class)
 public final class ZmqProxyAutoConfiguration {
@@ -121,6 +122,7 @@ public final class ZmqProxyAutoConfiguration {
 					this.beanFactory.getBean(ZmqSocketFactory.class));
 			proxy.setStopTimeout(properties.getContext().getShutdownTimeout());
 			ListableBeanFactory beans = (ListableBeanFactory) this.beanFactory;
+			beans.getBeanProvider(ZmqKeepAlive.class).ifAvailable(proxy::setKeepAlive);
 			ZmqBeaconServiceRegistry beacon = beans.getBeanProvider(ZmqBeaconServiceRegistry.class).getIfAvailable();
 			ZmqDiscoveryConnector connector = beans.getBeanProvider(ZmqDiscoveryConnector.class).getIfAvailable();
 			if (beacon != null && connector != null) {

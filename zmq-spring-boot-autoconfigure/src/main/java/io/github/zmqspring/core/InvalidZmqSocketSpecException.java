@@ -27,6 +27,10 @@ public class InvalidZmqSocketSpecException extends ZmqException {
 
 	private final String property;
 
+	private final transient Object value;
+
+	private final String reason;
+
 	/**
 	 * Create a new exception.
 	 * @param property the full name of the property or attribute at fault
@@ -47,6 +51,8 @@ public class InvalidZmqSocketSpecException extends ZmqException {
 	public InvalidZmqSocketSpecException(String property, Object value, String reason, Throwable cause) {
 		super("Invalid " + property + ((value != null) ? " '" + value + "'" : "") + ": " + reason, cause);
 		this.property = property;
+		this.value = value;
+		this.reason = reason;
 	}
 
 	/**
@@ -55,6 +61,22 @@ public class InvalidZmqSocketSpecException extends ZmqException {
 	 */
 	public String getProperty() {
 		return this.property;
+	}
+
+	/**
+	 * Return the offending value.
+	 * @return the value, or {@code null} when there is none (a missing setting)
+	 */
+	public Object getValue() {
+		return this.value;
+	}
+
+	/**
+	 * Return why the value is invalid, without the property and value.
+	 * @return the reason
+	 */
+	public String getReason() {
+		return this.reason;
 	}
 
 }

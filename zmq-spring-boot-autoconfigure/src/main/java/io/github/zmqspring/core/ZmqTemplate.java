@@ -29,6 +29,7 @@ import io.github.zmqspring.convert.ZmqPayloadConverter;
 import io.github.zmqspring.core.socket.ZmqSocketManager;
 import io.github.zmqspring.core.socket.ZmqSocketOwner;
 import io.github.zmqspring.core.socket.ZmqSocketSpec;
+import io.github.zmqspring.observation.ZmqTemplateObservations;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -68,6 +69,10 @@ public class ZmqTemplate implements ZmqOperations, DisposableBean {
 	private JsonMapper jsonMapper;
 
 	private final Map<ZmqSocketOwner, ZmqRequester> requesters = new ConcurrentHashMap<>();
+
+	private volatile @Nullable ZmqTemplateObservations observations;
+
+	private volatile @Nullable ZmqRequestListener requestListener;
 
 	/**
 	 * Create a template.
@@ -121,6 +126,37 @@ public class ZmqTemplate implements ZmqOperations, DisposableBean {
 	}
 
 	/**
+	 * Set the observations of sends, publishes and requests ({@code zmq.template}); with
+	 * tracing, they put the trace context in the metadata frame.
+	 * @param observations the observations, or {@code null} for none (the default)
+	 */
+	public void setObservations(@Nullable ZmqTemplateObservations observations) {
+		this.observations = observations;
+	}
+
+	/**
+	 * Set the listener told of each request's duration and outcome.
+	 * @param requestListener the listener, or {@code null} for none
+	 */
+	public void setRequestListener(@Nullable ZmqRequestListener requestListener) {
+		this.requestListener = requestListener;
+	}
+
+	/**
+	 * Return the requester of a socket, if a request went through it.
+	 * @param socket the declared name of a DEALER socket
+	 * @return the requester, or {@code null} when no request has used the socket yet
+	 */
+	public @Nullable ZmqRequester getRequester(String socket) {
+		for (Map.Entry<ZmqSocketOwner, ZmqRequester> entry : this.requesters.entrySet()) {
+			if (entry.getKey().getSpec().getName().equals(socket)) {
+				return entry.getValue();
+			}
+		}
+		return null;
+	}
+
+	/**
 	 * @return how long a blocking send waits for room on sockets without a send-timeout
 	 */
 	public Duration getDefaultSendTimeout() {
@@ -137,7 +173,15 @@ public class ZmqTemplate implements ZmqOperations, DisposableBean {
 	@Override
 	public void send(String socket, Object payload) {
 		ZmqSocketOwner owner = sender(socket, false);
-		sendBlocking(owner, frames(owner.getSpec(), null, payload));
+		ZmqTemplateObservations observations = this.observations;
+		if (observations == null) {
+			sendBlocking(owner, frames(owner.getSpec(), null, payload));
+			return;
+		}
+		observations.observe(socket, owner.getSpec().getType().name(), "send", null, payload, (traced) -> {
+			sendBlocking(owner, frames(owner.getSpec(), null, traced));
+			return null;
+		});
 	}
 
 	@Override
@@ -148,7 +192,15 @@ public class ZmqTemplate implements ZmqOperations, DisposableBean {
 	@Override
 	public void publish(String socket, String topic, Object payload) {
 		ZmqSocketOwner owner = sender(socket, true);
-		sendBlocking(owner, frames(owner.getSpec(), topic, payload));
+		ZmqTemplateObservations observations = this.observations;
+		if (observations == null) {
+			sendBlocking(owner, frames(owner.getSpec(), topic, payload));
+			return;
+		}
+		observations.observe(socket, owner.getSpec().getType().name(), "publish", topic, payload, (traced) -> {
+			sendBlocking(owner, frames(owner.getSpec(), topic, traced));
+			return null;
+		});
 	}
 
 	@Override
@@ -159,13 +211,23 @@ public class ZmqTemplate implements ZmqOperations, DisposableBean {
 	@Override
 	public boolean trySend(String socket, Object payload) {
 		ZmqSocketOwner owner = sender(socket, false);
-		return owner.trySend(frames(owner.getSpec(), null, payload));
+		ZmqTemplateObservations observations = this.observations;
+		if (observations == null) {
+			return owner.trySend(frames(owner.getSpec(), null, payload));
+		}
+		return observations.observe(socket, owner.getSpec().getType().name(), "send", null, payload,
+				(traced) -> owner.trySend(frames(owner.getSpec(), null, traced)));
 	}
 
 	@Override
 	public boolean tryPublish(String socket, String topic, Object payload) {
 		ZmqSocketOwner owner = sender(socket, true);
-		return owner.trySend(frames(owner.getSpec(), topic, payload));
+		ZmqTemplateObservations observations = this.observations;
+		if (observations == null) {
+			return owner.trySend(frames(owner.getSpec(), topic, payload));
+		}
+		return observations.observe(socket, owner.getSpec().getType().name(), "publish", topic, payload,
+				(traced) -> owner.trySend(frames(owner.getSpec(), topic, traced)));
 	}
 
 	@Override
@@ -215,16 +277,31 @@ public class ZmqTemplate implements ZmqOperations, DisposableBean {
 	@Override
 	public <T> CompletableFuture<T> requestAsync(String socket, Object payload, Class<T> replyType, Duration timeout) {
 		Assert.notNull(replyType, "replyType must not be null");
-		return requester(socket).request(frames(this.socketManager.getSpec(socket), null, payload), timeout)
-			.thenApply((frames) -> fromReply(socket, frames, replyType));
+		return request(socket, payload, timeout).thenApply((frames) -> fromReply(socket, frames, replyType));
 	}
 
 	@Override
 	public <T> CompletableFuture<T> requestAsync(String socket, Object payload, ParameterizedTypeReference<T> replyType,
 			Duration timeout) {
 		Assert.notNull(replyType, "replyType must not be null");
-		return requester(socket).request(frames(this.socketManager.getSpec(socket), null, payload), timeout)
-			.thenApply((frames) -> fromGenericReply(socket, frames, replyType));
+		return request(socket, payload, timeout).thenApply((frames) -> fromGenericReply(socket, frames, replyType));
+	}
+
+	private CompletableFuture<List<byte[]>> request(String socket, @Nullable Object payload, Duration timeout) {
+		ZmqRequester requester = requester(socket);
+		ZmqSocketSpec spec = this.socketManager.getSpec(socket);
+		long start = System.nanoTime();
+		ZmqTemplateObservations observations = this.observations;
+		CompletableFuture<List<byte[]>> reply = (observations != null)
+				? observations.observeRequest(socket, spec.getType().name(), payload,
+						(traced) -> requester.request(frames(spec, null, traced), timeout))
+				: requester.request(frames(spec, null, payload), timeout);
+		ZmqRequestListener listener = this.requestListener;
+		if (listener != null) {
+			reply.whenComplete((frames, failure) -> listener.requestCompleted(socket, System.nanoTime() - start,
+					(failure instanceof CompletionException) ? failure.getCause() : failure));
+		}
+		return reply;
 	}
 
 	private ZmqRequester requester(String socket) {

@@ -37,12 +37,14 @@ import io.github.zmqspring.convert.ZmqMessageConverters;
 import io.github.zmqspring.convert.ZmqPayloadConverter;
 import io.github.zmqspring.core.ZmqException;
 import io.github.zmqspring.core.ZmqHeaders;
+import io.github.zmqspring.core.socket.ZmqPeerTracker;
 import io.github.zmqspring.core.socket.ZmqSocketFactory;
 import io.github.zmqspring.core.socket.ZmqSocketHandle;
 import io.github.zmqspring.core.socket.ZmqSocketManager;
 import io.github.zmqspring.core.socket.ZmqSocketSpec;
 import io.github.zmqspring.core.socket.ZmqSocketTasks;
 import io.github.zmqspring.core.socket.ZmqWakeupPipe;
+import io.github.zmqspring.observation.ZmqListenerObservations;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -109,6 +111,8 @@ public class ZmqListenerContainer {
 
 	private final AtomicLong repliesDropped = new AtomicLong();
 
+	private final AtomicLong unreadable = new AtomicLong();
+
 	private final boolean replying;
 
 	private final ZmqPayloadConverter payloadConverter;
@@ -120,6 +124,10 @@ public class ZmqListenerContainer {
 	private volatile Run current;
 
 	private List<ZmqListenerSocketHook> socketHooks = List.of();
+
+	private volatile @Nullable ZmqListenerObservations observations;
+
+	private volatile @Nullable Throwable failure;
 
 	// what the socket hooks of the current run asked to close at stop
 	private final List<AutoCloseable> hookHandles = new ArrayList<>();
@@ -176,6 +184,47 @@ public class ZmqListenerContainer {
 	}
 
 	/**
+	 * @return the type of the socket this container receives on, as declared
+	 */
+	public SocketType getSocketType() {
+		return this.endpoint.getSocketSpec().getType();
+	}
+
+	/**
+	 * @return the messages received and waiting for a worker (0 with a concurrency of 1)
+	 */
+	public int getBacklog() {
+		Run run = this.current;
+		return (run != null && run.queue != null) ? run.queue.size() : 0;
+	}
+
+	/**
+	 * @return the tracker of the peers of the running socket, or {@code null} when the
+	 * container is not running
+	 */
+	public @Nullable ZmqPeerTracker getTracker() {
+		Run run = this.current;
+		return (run != null && run.ready.isDone() && !run.ready.isCompletedExceptionally())
+				? run.ready.join().getTracker() : null;
+	}
+
+	/**
+	 * @return why the container's socket thread died while the container was meant to
+	 * run, or {@code null} while it is healthy
+	 */
+	public @Nullable Throwable getFailure() {
+		return this.failure;
+	}
+
+	/**
+	 * Set the observations wrapped around each message's processing.
+	 * @param observations the observations, or {@code null} for none
+	 */
+	public void setObservations(@Nullable ZmqListenerObservations observations) {
+		this.observations = observations;
+	}
+
+	/**
 	 * @return the messages received so far
 	 */
 	public long getReceivedCount() {
@@ -195,6 +244,14 @@ public class ZmqListenerContainer {
 	 */
 	public long getRepliesDropped() {
 		return this.repliesDropped.get();
+	}
+
+	/**
+	 * @return the messages whose frames could not be read (bad metadata, wrong frame
+	 * count, no envelope), given to the error handler as raw frames
+	 */
+	public long getUnreadableCount() {
+		return this.unreadable.get();
 	}
 
 	/**
@@ -242,6 +299,7 @@ public class ZmqListenerContainer {
 				return;
 			}
 			Run run = new Run();
+			this.failure = null;
 			run.start();
 			this.current = run;
 			this.running = true;
@@ -450,6 +508,7 @@ public class ZmqListenerContainer {
 				flushReplies();
 			}
 			catch (RuntimeException | Error ex) {
+				ZmqListenerContainer.this.failure = ex;
 				logger.error("Listener '" + getListenerId() + "' on socket '" + this.spec.getName()
 						+ "' failed; its thread is ending", ex);
 			}
@@ -516,6 +575,7 @@ public class ZmqListenerContainer {
 				// unreadable frames (bad metadata, wrong frame count, no envelope) go to
 				// the
 				// error handler like any conversion error, as raw frames
+				ZmqListenerContainer.this.unreadable.incrementAndGet();
 				handleFailure(unreadable(msg), ex);
 				if (envelope != null) {
 					sendReply(ZmqReplyEnvelopes.errorReply(envelope, ex));
@@ -524,7 +584,11 @@ public class ZmqListenerContainer {
 			}
 			Object result;
 			try {
-				result = ZmqListenerContainer.this.adapter.invoke(message);
+				ZmqListenerObservations observations = ZmqListenerContainer.this.observations;
+				result = (observations != null)
+						? observations.observe(message, getListenerId(), getSocketName(), this.spec.getType().name(),
+								() -> ZmqListenerContainer.this.adapter.invoke(message))
+						: ZmqListenerContainer.this.adapter.invoke(message);
 			}
 			catch (Exception ex) {
 				handleFailure(message, ex);

@@ -19,6 +19,9 @@ import java.time.Duration;
 import java.util.List;
 
 import io.github.zmqspring.core.socket.ZmqSocketManager;
+import io.github.zmqspring.observation.ZmqListenerObservations;
+
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.messaging.handler.invocation.InvocableHandlerMethod;
 import org.springframework.util.Assert;
@@ -43,6 +46,8 @@ public class ZmqListenerContainerFactory {
 	private int queueCapacity = 1000;
 
 	private List<ZmqListenerSocketHook> socketHooks = List.of();
+
+	private @Nullable ZmqListenerObservations observations;
 
 	/**
 	 * Create a factory.
@@ -104,6 +109,15 @@ public class ZmqListenerContainerFactory {
 	}
 
 	/**
+	 * Set the observations of message processing ({@code zmq.listener}), or {@code null}
+	 * for none.
+	 * @param observations the observations
+	 */
+	public void setObservations(@Nullable ZmqListenerObservations observations) {
+		this.observations = observations;
+	}
+
+	/**
 	 * Create a container for an endpoint.
 	 * @param endpoint the endpoint
 	 * @return the container, not started
@@ -119,6 +133,7 @@ public class ZmqListenerContainerFactory {
 		ZmqListenerContainer container = new ZmqListenerContainer(endpoint, this.socketManager, adapter, handler,
 				this.startTimeout, this.stopTimeout, this.queueCapacity);
 		container.setSocketHooks(this.socketHooks);
+		container.setObservations(this.observations);
 		return container;
 	}
 

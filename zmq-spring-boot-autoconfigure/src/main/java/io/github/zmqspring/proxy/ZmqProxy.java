@@ -32,6 +32,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 import io.github.zmqspring.core.ZmqException;
+import io.github.zmqspring.core.ZmqKeepAlive;
 import io.github.zmqspring.core.ZmqLifecyclePhases;
 import io.github.zmqspring.core.socket.ZmqEndpoint;
 import io.github.zmqspring.core.socket.ZmqPeerTracker;
@@ -141,6 +142,10 @@ public class ZmqProxy implements SmartLifecycle {
 
 	private boolean autoStartup = true;
 
+	private ZmqKeepAlive keepAlive;
+
+	private volatile AutoCloseable keepAliveHandle;
+
 	private ZmqBeaconServiceRegistry beacon;
 
 	private ZmqDiscoveryConnector connector;
@@ -227,6 +232,15 @@ public class ZmqProxy implements SmartLifecycle {
 	}
 
 	/**
+	 * Set what keeps the JVM alive while the proxy runs (DESIGN rule 8); the proxy's own
+	 * thread is a daemon, as every thread of the library.
+	 * @param keepAlive the keep-alive, or {@code null} for none
+	 */
+	public void setKeepAlive(ZmqKeepAlive keepAlive) {
+		this.keepAlive = keepAlive;
+	}
+
+	/**
 	 * Let discovery announce the sides that set {@code announce} and connect the sides'
 	 * {@code discovery://} endpoints.
 	 * @param beacon the beacon that announces
@@ -289,8 +303,8 @@ public class ZmqProxy implements SmartLifecycle {
 			this.failure = null;
 			this.wakeup = pipe;
 			Thread proxyThread = new Thread(() -> run(opened, pipe), "zmq-proxy-" + this.name);
-			// keeps the JVM alive while the proxy runs (DESIGN rule 8)
-			proxyThread.setDaemon(false);
+			// the keep-alive, not this thread, holds the JVM (DESIGN rule 8)
+			proxyThread.setDaemon(true);
 			this.thread = proxyThread;
 			proxyThread.start();
 			try {
@@ -316,6 +330,9 @@ public class ZmqProxy implements SmartLifecycle {
 				throw new ZmqException("Interrupted while proxy '" + this.name + "' was starting", ex);
 			}
 			this.running = true;
+			if (this.keepAlive != null) {
+				this.keepAliveHandle = this.keepAlive.acquire("proxy '" + this.name + "'");
+			}
 			attachDiscovery();
 			if (logger.isInfoEnabled()) {
 				logger.info("Proxy '" + this.name + "' (" + this.type.getPropertyValue() + ") started: frontend "
@@ -381,6 +398,20 @@ public class ZmqProxy implements SmartLifecycle {
 		if (!awaitEnd(proxyThread)) {
 			logger.warn("Proxy '" + this.name + "' did not stop within " + this.stopTimeout
 					+ "; its thread is left to end on its own");
+		}
+		releaseKeepAlive();
+	}
+
+	private void releaseKeepAlive() {
+		AutoCloseable handle = this.keepAliveHandle;
+		this.keepAliveHandle = null;
+		if (handle != null) {
+			try {
+				handle.close();
+			}
+			catch (Exception ex) {
+				logger.debug("Releasing the keep-alive of proxy '" + this.name + "' failed", ex);
+			}
 		}
 	}
 
@@ -610,6 +641,7 @@ public class ZmqProxy implements SmartLifecycle {
 			else {
 				this.failure = ex;
 				logger.error("Proxy '" + this.name + "' stopped on an unexpected error and no longer forwards", ex);
+				releaseKeepAlive();
 			}
 		}
 		finally {

@@ -28,7 +28,9 @@ import io.github.zmqspring.Pyzmq;
 import io.github.zmqspring.annotation.ZmqListener;
 import io.github.zmqspring.autoconfigure.ZmqAutoConfiguration;
 import io.github.zmqspring.autoconfigure.ZmqProxyAutoConfiguration;
+import io.github.zmqspring.autoconfigure.ZmqServiceAutoConfiguration;
 import io.github.zmqspring.core.ZmqHeaders;
+import io.github.zmqspring.core.ZmqKeepAlive;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -56,8 +58,8 @@ class ZmqProxyIntegrationTests {
 
 	private static final Duration WAIT = Duration.ofSeconds(30);
 
-	private final ApplicationContextRunner runner = new ApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(ZmqAutoConfiguration.class, ZmqProxyAutoConfiguration.class));
+	private final ApplicationContextRunner runner = new ApplicationContextRunner().withConfiguration(AutoConfigurations
+		.of(ZmqAutoConfiguration.class, ZmqServiceAutoConfiguration.class, ZmqProxyAutoConfiguration.class));
 
 	@Nested
 	class Broker {
@@ -253,7 +255,8 @@ class ZmqProxyIntegrationTests {
 						"zmq.proxies.blocked.backend.bind=tcp://127.0.0.1:0")
 				.run((context) -> {
 					ZmqProxy blocked = context.getBean("blocked", ZmqProxy.class);
-					assertThat(proxyThread("blocked")).isNotNull().matches((thread) -> !thread.isDaemon());
+					assertThat(proxyThread("blocked")).isNotNull();
+					assertThat(context.getBean(ZmqKeepAlive.class).getHolders()).contains("proxy 'blocked'");
 					try (ZContext peers = new ZContext()) {
 						ZMQ.Socket push = connect(peers, SocketType.PUSH, blocked.getFrontendBoundEndpoints().get(0));
 						for (int i = 0; i < 10; i++) {
@@ -262,6 +265,7 @@ class ZmqProxyIntegrationTests {
 						await().atMost(WAIT).until(() -> blocked.getFrontendPeers() == 1);
 						blocked.stop();
 						assertThat(blocked.isRunning()).isFalse();
+						assertThat(context.getBean(ZmqKeepAlive.class).getHolders()).doesNotContain("proxy 'blocked'");
 						assertThat(proxyThread("blocked")).isNull();
 						assertThat(blocked.getFrontendToBackendCount()).isZero();
 						assertThat(blocked.getDroppedCount()).isZero();

@@ -21,6 +21,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 
 import io.github.zmqspring.core.ZmqLifecyclePhases;
 
@@ -28,6 +29,8 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.zeromq.ZContext;
 
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.ApplicationEventPublisherAware;
 import org.springframework.context.SmartLifecycle;
 
 /**
@@ -35,10 +38,15 @@ import org.springframework.context.SmartLifecycle;
  * phase is the lowest of ours), and never hangs: JeroMQ's {@code close()} waits for every
  * socket's linger and blocks forever on a socket that was never closed, so it runs on a
  * helper thread and is abandoned, with a warning, once the shutdown timeout has passed.
+ * <p>
+ * It also watches JeroMQ's own threads of the context: a thread that dies (an I/O thread
+ * or the reaper, for example of an {@code OutOfMemoryError}) leaves every socket it
+ * serves dead, so the context is marked {@link #isFailed() failed} with the cause, the
+ * death is logged at error and a {@link ZmqContextFailedEvent} is published.
  *
  * @author zmq-spring-boot
  */
-public class ZmqContextLifecycle implements SmartLifecycle {
+public class ZmqContextLifecycle implements SmartLifecycle, ApplicationEventPublisherAware {
 
 	private static final Log logger = LogFactory.getLog(ZmqContextLifecycle.class);
 
@@ -48,14 +56,91 @@ public class ZmqContextLifecycle implements SmartLifecycle {
 
 	private volatile boolean running;
 
+	private final AtomicReference<Failure> failure = new AtomicReference<>();
+
+	private volatile ApplicationEventPublisher eventPublisher;
+
 	/**
-	 * Create a lifecycle for a context.
+	 * Create a lifecycle for a context and watch its threads. Create it before the
+	 * context's first socket: JeroMQ fixes its threads' exception handler when it starts
+	 * them.
 	 * @param context the context to close at shutdown
 	 * @param shutdownTimeout the longest the close may take
 	 */
 	public ZmqContextLifecycle(ZContext context, Duration shutdownTimeout) {
 		this.context = context;
 		this.shutdownTimeout = shutdownTimeout;
+		try {
+			context.setUncaughtExceptionHandler(this::threadDied);
+		}
+		catch (IllegalStateException ex) {
+			logger.warn("ZeroMQ context already has sockets: a death of one of its threads will be logged but "
+					+ "not reported by ZmqContextLifecycle.isFailed()");
+		}
+	}
+
+	@Override
+	public void setApplicationEventPublisher(ApplicationEventPublisher eventPublisher) {
+		this.eventPublisher = eventPublisher;
+	}
+
+	/**
+	 * Record the death of one of the context's threads; called by JeroMQ on that thread.
+	 * Public so that an application that creates the context's threads itself can report
+	 * them.
+	 * @param thread the thread that died
+	 * @param ex what it died of
+	 */
+	public void threadDied(Thread thread, Throwable ex) {
+		String name = thread.getName();
+		boolean first = this.failure.compareAndSet(null, new Failure(name, ex));
+		logger.error("ZeroMQ thread '" + name + "' ended with an error: the sockets it served neither send nor "
+				+ "receive any more, and the context is marked failed" + (first ? "" : " (it had failed already)")
+				+ ". Set zmq.context.exit-on-failure=true to exit the application instead, so that it is restarted",
+				ex);
+		ApplicationEventPublisher publisher = this.eventPublisher;
+		if (publisher != null) {
+			try {
+				publisher.publishEvent(new ZmqContextFailedEvent(this, name, ex));
+			}
+			catch (RuntimeException | Error listenerFailure) {
+				logger.error("A listener of ZmqContextFailedEvent failed", listenerFailure);
+			}
+		}
+	}
+
+	/**
+	 * Return whether one of JeroMQ's threads of the context has died, leaving some or all
+	 * of its sockets unable to send or receive.
+	 * @return whether the context has failed
+	 */
+	public boolean isFailed() {
+		return this.failure.get() != null;
+	}
+
+	/**
+	 * Return what the first thread of the context that died died of.
+	 * @return the cause, or {@code null} when the context has not failed
+	 */
+	public Throwable getFailure() {
+		Failure current = this.failure.get();
+		return (current != null) ? current.cause() : null;
+	}
+
+	/**
+	 * Return the name of the first thread of the context that died.
+	 * @return the thread's name, or {@code null} when the context has not failed
+	 */
+	public String getFailedThreadName() {
+		Failure current = this.failure.get();
+		return (current != null) ? current.threadName() : null;
+	}
+
+	/**
+	 * @return the managed context
+	 */
+	public ZContext getContext() {
+		return this.context;
 	}
 
 	@Override
@@ -149,6 +234,9 @@ public class ZmqContextLifecycle implements SmartLifecycle {
 	@Override
 	public int getPhase() {
 		return ZmqLifecyclePhases.CONTEXT;
+	}
+
+	private record Failure(String threadName, Throwable cause) {
 	}
 
 }

@@ -43,6 +43,23 @@ public final class ZmqPeerTracker {
 
 	private int subscriptions;
 
+	private final ZmqOversizeMonitor oversize;
+
+	/**
+	 * Create a tracker for an unnamed socket.
+	 */
+	public ZmqPeerTracker() {
+		this("unnamed");
+	}
+
+	/**
+	 * Create a tracker for a socket.
+	 * @param socketName the socket's name, for the log
+	 */
+	public ZmqPeerTracker(String socketName) {
+		this.oversize = new ZmqOversizeMonitor(socketName);
+	}
+
 	/**
 	 * Attach this tracker to a socket before it binds or connects.
 	 * @param socket the socket, on its owning thread
@@ -51,12 +68,26 @@ public final class ZmqPeerTracker {
 		socket.setEventHook(this::onEvent, EVENTS);
 	}
 
+	/**
+	 * Attach this tracker to a socket before it binds or connects, passing every event on
+	 * (a socket has one event hook).
+	 * @param socket the socket, on its owning thread
+	 * @param listener told of every event after this tracker
+	 */
+	void attach(ZMQ.Socket socket, java.util.function.Consumer<ZEvent> listener) {
+		socket.setEventHook((event) -> {
+			onEvent(event);
+			listener.accept(event);
+		}, ZMQ.EVENT_ALL);
+	}
+
 	private void onEvent(ZEvent event) {
 		ZMonitor.Event type = event.getEvent();
 		if (type == ZMonitor.Event.HANDSHAKE_PROTOCOL) {
 			change(1, 0);
 		}
 		else if (type == ZMonitor.Event.DISCONNECTED) {
+			this.oversize.onDisconnected(event);
 			change(-1, 0);
 		}
 	}
@@ -91,6 +122,22 @@ public final class ZmqPeerTracker {
 		synchronized (this.monitor) {
 			return this.peers;
 		}
+	}
+
+	/**
+	 * @return the counter of peers disconnected for a message over the socket's
+	 * {@code max-message-size}
+	 */
+	public ZmqOversizeMonitor getOversizeMonitor() {
+		return this.oversize;
+	}
+
+	/**
+	 * @return how many peers were disconnected for a message over the socket's
+	 * {@code max-message-size}
+	 */
+	public long getOversizeDisconnects() {
+		return this.oversize.getOversizeDisconnects();
 	}
 
 	/**

@@ -24,6 +24,10 @@ import org.zeromq.SocketType;
 import org.zeromq.ZContext;
 import org.zeromq.ZMQ;
 import org.zeromq.ZMQException;
+import zmq.ZError;
+
+import org.springframework.util.Assert;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Creates sockets from {@link ZmqSocketSpec specs} on the calling thread, which becomes
@@ -42,6 +46,10 @@ public class ZmqSocketFactory {
 
 	private volatile boolean discoveryEnabled;
 
+	private volatile DataSize defaultMaxMessageSize = ZmqSocketOptions.DEFAULT_MAX_MESSAGE_SIZE;
+
+	private volatile List<ZmqSocketEventListener> eventListeners = List.of();
+
 	/**
 	 * Create a factory for the given context.
 	 * @param context the context that creates the sockets
@@ -57,6 +65,32 @@ public class ZmqSocketFactory {
 	 */
 	public void setDiscoveryEnabled(boolean discoveryEnabled) {
 		this.discoveryEnabled = discoveryEnabled;
+	}
+
+	/**
+	 * Set the largest inbound message of sockets whose spec sets none (4 MiB unless set
+	 * here; {@code -1} means unlimited and is unsafe on anything reachable).
+	 * @param defaultMaxMessageSize the default maximum message size
+	 */
+	public void setDefaultMaxMessageSize(DataSize defaultMaxMessageSize) {
+		Assert.notNull(defaultMaxMessageSize, "defaultMaxMessageSize must not be null");
+		ZmqSocketOptions.checkMaxMessageSize("defaultMaxMessageSize", defaultMaxMessageSize);
+		this.defaultMaxMessageSize = defaultMaxMessageSize;
+	}
+
+	/**
+	 * @return the largest inbound message of sockets whose spec sets none
+	 */
+	public DataSize getDefaultMaxMessageSize() {
+		return this.defaultMaxMessageSize;
+	}
+
+	/**
+	 * Set the listeners told of the events of every socket opened from now on.
+	 * @param eventListeners the listeners
+	 */
+	public void setEventListeners(List<ZmqSocketEventListener> eventListeners) {
+		this.eventListeners = List.copyOf(eventListeners);
 	}
 
 	/**
@@ -91,9 +125,16 @@ public class ZmqSocketFactory {
 	public ZmqSocketHandle open(ZmqSocketSpec spec, SocketType actual) {
 		ZMQ.Socket socket = this.context.createSocket(actual);
 		try {
-			ZmqPeerTracker tracker = new ZmqPeerTracker();
-			tracker.attach(socket);
+			ZmqPeerTracker tracker = new ZmqPeerTracker(spec.getName());
+			List<ZmqSocketEventListener> listeners = this.eventListeners;
+			if (listeners.isEmpty()) {
+				tracker.attach(socket);
+			}
+			else {
+				tracker.attach(socket, (event) -> notifyListeners(listeners, spec, event));
+			}
 			spec.getOptions().applyTo(socket, spec.getOrigin());
+			applyDefaultMaxMessageSize(socket, spec, tracker);
 			if (actual == SocketType.XPUB) {
 				socket.setXpubVerboser(true);
 			}
@@ -139,6 +180,31 @@ public class ZmqSocketFactory {
 		}
 	}
 
+	// every socket gets a bounded inbound size unless its spec says otherwise: a PUSH
+	// or PUB still decodes whatever a peer sends it
+	private void applyDefaultMaxMessageSize(ZMQ.Socket socket, ZmqSocketSpec spec, ZmqPeerTracker tracker) {
+		DataSize size = spec.getOptions().getMaxMessageSize();
+		if (size == null) {
+			size = this.defaultMaxMessageSize;
+			socket.setMaxMsgSize(size.toBytes());
+		}
+		tracker.getOversizeMonitor().setLimit(size);
+	}
+
+	private static void notifyListeners(List<ZmqSocketEventListener> listeners, ZmqSocketSpec spec,
+			org.zeromq.ZEvent event) {
+		for (ZmqSocketEventListener listener : listeners) {
+			try {
+				listener.onEvent(spec, event);
+			}
+			catch (RuntimeException ex) {
+				// a listener's bug must not break the socket's thread
+				org.apache.commons.logging.LogFactory.getLog(ZmqSocketFactory.class)
+					.warn("Socket event listener " + listener + " failed on " + event, ex);
+			}
+		}
+	}
+
 	private static String resolved(ZMQ.Socket socket, ZmqEndpoint endpoint) {
 		if (endpoint.getTransport() == ZmqEndpoint.Transport.TCP) {
 			String last = socket.getLastEndpoint();
@@ -151,9 +217,46 @@ public class ZmqSocketFactory {
 
 	private static String describe(Exception ex) {
 		if (ex instanceof ZMQException zmq) {
-			return zmq.getMessage() + " (errno " + zmq.getErrorCode() + ")";
+			return describeErrno(zmq.getErrorCode());
 		}
 		return String.valueOf(ex.getMessage());
+	}
+
+	/**
+	 * Describe one of JeroMQ's error numbers in words, as {@code strerror} would, with
+	 * the number for searching: JeroMQ's own message is only "Errno 48".
+	 * @param errno the error number, such as {@link ZError#EADDRINUSE}
+	 * @return a human description, such as "address already in use (errno 48)"
+	 */
+	public static String describeErrno(int errno) {
+		String text = switch (errno) {
+			case ZError.EADDRINUSE -> "address already in use";
+			case ZError.EADDRNOTAVAIL -> "address not available on this host";
+			case ZError.ECONNREFUSED -> "connection refused";
+			case ZError.EACCESS -> "permission denied";
+			case ZError.EINVAL -> "invalid argument";
+			case ZError.EPROTONOSUPPORT -> "transport not supported";
+			case ZError.ENOTSUP -> "operation not supported";
+			case ZError.EAFNOSUPPORT -> "address family not supported (enable zmq.context.ipv6 for IPv6)";
+			case ZError.ENOCOMPATPROTO -> "transport not compatible with the socket type";
+			case ZError.EHOSTUNREACH -> "host unreachable";
+			case ZError.ENETUNREACH -> "network unreachable";
+			case ZError.ENETDOWN -> "network is down";
+			case ZError.ENOENT -> "no such endpoint";
+			case ZError.EMFILE -> "too many open files (raise the process's file limit or zmq.context.max-sockets)";
+			case ZError.ETERM -> "the context was terminated";
+			case ZError.EMTHREAD -> "no I/O thread available";
+			case ZError.ENOTSOCK -> "not a socket (it was closed)";
+			case ZError.EMSGSIZE -> "message too large";
+			case ZError.ETIMEDOUT -> "timed out";
+			case ZError.ECONNRESET -> "connection reset by peer";
+			case ZError.EINTR -> "interrupted";
+			case ZError.EAGAIN -> "resource temporarily unavailable";
+			case ZError.EFSM -> "operation not valid in the socket's current state";
+			case ZError.EIOEXC, ZError.ESOCKET -> "I/O error";
+			default -> null;
+		};
+		return (text != null) ? text + " (errno " + errno + ")" : "errno " + errno;
 	}
 
 	/**

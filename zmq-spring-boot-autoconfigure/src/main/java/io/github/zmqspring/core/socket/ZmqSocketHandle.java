@@ -71,4 +71,12 @@ public final class ZmqSocketHandle {
 		return this.tracker;
 	}
 
+	/**
+	 * @return how many peers this socket disconnected because they sent a message over
+	 * its {@code max-message-size}
+	 */
+	public long getOversizeDisconnects() {
+		return this.tracker.getOversizeDisconnects();
+	}
+
 }

@@ -28,6 +28,7 @@ import io.github.zmqspring.core.ZmqLifecyclePhases;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.SmartLifecycle;
 
@@ -159,6 +160,16 @@ public class ZmqSocketManager implements SmartLifecycle {
 					+ "; declare a separate socket to send from other code");
 		}
 		throw new ZmqException("Socket '" + name + "' is not open (the application has not started or has stopped)");
+	}
+
+	/**
+	 * Return the owner of a declared socket if the manager opened it.
+	 * @param name the socket's name
+	 * @return the owner, or {@code null} when the socket is not open or a listener owns
+	 * it
+	 */
+	public @Nullable ZmqSocketOwner findOwner(String name) {
+		return this.owners.get(name);
 	}
 
 	/**

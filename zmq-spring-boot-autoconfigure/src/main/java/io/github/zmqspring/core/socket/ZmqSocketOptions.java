@@ -38,6 +38,20 @@ public class ZmqSocketOptions {
 	public static final Duration DEFAULT_HANDSHAKE_INTERVAL = Duration.ofSeconds(1);
 
 	/**
+	 * The largest inbound message a socket accepts when neither it nor its context sets
+	 * one: 4 MiB, gRPC's default for inbound messages. JeroMQ allocates a frame's whole
+	 * buffer as soon as its header arrives, so an unbounded size lets one connection
+	 * announcing a huge frame stall or kill the context's I/O thread.
+	 */
+	public static final DataSize DEFAULT_MAX_MESSAGE_SIZE = DataSize.ofMegabytes(4);
+
+	/**
+	 * The {@code max-message-size} that means "no limit": unsafe on anything reachable by
+	 * untrusted clients.
+	 */
+	public static final DataSize UNLIMITED_MESSAGE_SIZE = DataSize.ofBytes(-1);
+
+	/**
 	 * Send high-water mark: the most messages queued for one peer before sends block or
 	 * drop.
 	 */
@@ -86,8 +100,9 @@ public class ZmqSocketOptions {
 	private Duration heartbeatTtl;
 
 	/**
-	 * Largest inbound message accepted; larger ones drop the connection. Unset means no
-	 * limit.
+	 * Largest inbound message accepted; a peer sending a larger one is disconnected.
+	 * Unset means the context's default (4MB); -1 means unlimited, unsafe on anything
+	 * reachable.
 	 */
 	private DataSize maxMessageSize;
 
@@ -347,16 +362,26 @@ public class ZmqSocketOptions {
 		notNegative(prefix + ".heartbeat-ttl", this.heartbeatTtl);
 		notNegative(prefix + ".send-timeout", this.sendTimeout);
 		notNegative(prefix + ".receive-timeout", this.receiveTimeout);
-		if (this.maxMessageSize != null && this.maxMessageSize.isNegative()) {
-			throw new InvalidZmqSocketSpecException(prefix + ".max-message-size", this.maxMessageSize,
-					"must not be negative");
-		}
+		checkMaxMessageSize(prefix + ".max-message-size", this.maxMessageSize);
 		if (this.identity != null) {
 			int length = this.identity.getBytes(StandardCharsets.UTF_8).length;
 			if (length == 0 || length > 255) {
 				throw new InvalidZmqSocketSpecException(prefix + ".identity", this.identity,
 						"must be 1 to 255 bytes in UTF-8");
 			}
+		}
+	}
+
+	/**
+	 * Check a maximum message size: not negative, or exactly {@code -1} (unlimited).
+	 * @param property the property or attribute that set it, for the error message
+	 * @param size the size, {@code null} for unset
+	 * @throws InvalidZmqSocketSpecException when the size is out of range
+	 */
+	public static void checkMaxMessageSize(String property, DataSize size) {
+		if (size != null && size.isNegative() && !size.equals(UNLIMITED_MESSAGE_SIZE)) {
+			throw new InvalidZmqSocketSpecException(property, size,
+					"must not be negative, except -1 for unlimited (unsafe on anything reachable by untrusted clients)");
 		}
 	}
 

@@ -222,6 +222,14 @@ public final class ZmqSocketOwner {
 	}
 
 	/**
+	 * @return the messages waiting for room in the socket (queued by senders, not yet
+	 * written)
+	 */
+	public int getPending() {
+		return this.queue.size();
+	}
+
+	/**
 	 * @return the messages the socket refused with an error (not counting full queues)
 	 */
 	public long getFailedCount() {

@@ -15,11 +15,13 @@
  */
 package io.github.zmqspring.core.socket;
 
+import java.net.Socket;
 import java.time.Duration;
 import java.util.List;
 
+import io.github.zmqspring.HostileZmtp;
 import io.github.zmqspring.core.InvalidZmqSocketSpecException;
-
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.zeromq.SocketType;
@@ -111,6 +113,103 @@ class ZmqSocketFactoryTests {
 				.options(options)
 				.build())
 			.withMessageContaining("zmq.sockets.s.identity");
+	}
+
+	@Test
+	void everySocketGetsTheDefaultMaxMessageSize() {
+		ZmqSocketSpec spec = ZmqSocketSpec.builder("p", "zmq.sockets.p")
+			.type(SocketType.PUSH)
+			.bind(List.of("inproc://default-size"))
+			.build();
+		assertThat(new ZmqSocketFactory(this.context).open(spec).getSocket().getMaxMsgSize())
+			.isEqualTo(4L * 1024 * 1024);
+	}
+
+	@Test
+	void contextDefaultMaxMessageSizeAndExplicitUnlimited() {
+		ZmqSocketFactory factory = new ZmqSocketFactory(this.context);
+		factory.setDefaultMaxMessageSize(DataSize.ofKilobytes(64));
+		ZmqSocketSpec byDefault = ZmqSocketSpec.builder("a", "zmq.sockets.a")
+			.type(SocketType.PULL)
+			.bind(List.of("inproc://context-size"))
+			.build();
+		assertThat(factory.open(byDefault).getSocket().getMaxMsgSize()).isEqualTo(64 * 1024);
+		ZmqSocketOptions options = new ZmqSocketOptions();
+		options.setMaxMessageSize(DataSize.ofBytes(-1));
+		ZmqSocketSpec unlimited = ZmqSocketSpec.builder("b", "zmq.sockets.b")
+			.type(SocketType.PULL)
+			.bind(List.of("inproc://unlimited-size"))
+			.options(options)
+			.build();
+		assertThat(factory.open(unlimited).getSocket().getMaxMsgSize()).isEqualTo(-1);
+	}
+
+	@Test
+	void negativeMaxMessageSizeOtherThanMinusOneIsRejected() {
+		ZmqSocketOptions options = new ZmqSocketOptions();
+		options.setMaxMessageSize(DataSize.ofBytes(-2));
+		assertThatExceptionOfType(InvalidZmqSocketSpecException.class)
+			.isThrownBy(() -> ZmqSocketSpec.builder("s", "zmq.sockets.s")
+				.type(SocketType.PULL)
+				.bind(List.of("inproc://x"))
+				.options(options)
+				.build())
+			.withMessageContaining("zmq.sockets.s.max-message-size")
+			.withMessageContaining("-1 for unlimited");
+	}
+
+	@Test
+	void peerAnnouncingAFrameOverTheLimitIsDisconnectedAndCounted() throws Exception {
+		ZmqSocketSpec spec = ZmqSocketSpec.builder("inbox", "zmq.sockets.inbox")
+			.type(SocketType.PULL)
+			.bind(List.of("tcp://127.0.0.1:0"))
+			.build();
+		ZmqSocketHandle handle = new ZmqSocketFactory(this.context).open(spec);
+		String endpoint = handle.getBoundEndpoints().get(0);
+		for (int i = 1; i <= 3; i++) {
+			try (Socket hostile = HostileZmtp.connect(endpoint)) {
+				hostile.getOutputStream().write(HostileZmtp.announce("PUSH", 1L << 30));
+				assertThat(HostileZmtp.closedByServer(hostile)).isTrue();
+			}
+			int expected = i;
+			Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> handle.getOversizeDisconnects() == expected);
+		}
+		// a frame within the limit still arrives, and an ordinary disconnect is not
+		// counted
+		try (ZContext peerContext = new ZContext()) {
+			ZMQ.Socket push = peerContext.createSocket(SocketType.PUSH);
+			push.connect(endpoint);
+			push.send(new byte[1024 * 1024]);
+			handle.getSocket().setReceiveTimeOut(20_000);
+			assertThat(handle.getSocket().recv()).hasSize(1024 * 1024);
+		}
+		try (Socket polite = HostileZmtp.connect(endpoint)) {
+			polite.getOutputStream().write(HostileZmtp.greeting("NULL"));
+		}
+		assertThat(handle.getOversizeDisconnects()).isEqualTo(3);
+	}
+
+	@Test
+	void bindErrorsSayWhatTheErrnoMeans() {
+		ZmqSocketFactory factory = new ZmqSocketFactory(this.context);
+		ZmqSocketHandle first = factory.open(ZmqSocketSpec.builder("a", "zmq.sockets.a")
+			.type(SocketType.PULL)
+			.bind(List.of("tcp://127.0.0.1:0"))
+			.build());
+		String taken = first.getBoundEndpoints().get(0);
+		assertThatExceptionOfType(InvalidZmqSocketSpecException.class)
+			.isThrownBy(() -> factory
+				.open(ZmqSocketSpec.builder("b", "zmq.sockets.b").type(SocketType.PULL).bind(List.of(taken)).build()))
+			.withMessageContaining("zmq.sockets.b.bind[0]")
+			.withMessageContaining("address already in use")
+			.withMessageNotContaining("Errno");
+	}
+
+	@Test
+	void errnoDescriptions() {
+		assertThat(ZmqSocketFactory.describeErrno(48)).isEqualTo("address already in use (errno 48)");
+		assertThat(ZmqSocketFactory.describeErrno(ZMQ.Error.ECONNREFUSED.getCode())).startsWith("connection refused");
+		assertThat(ZmqSocketFactory.describeErrno(12345)).isEqualTo("errno 12345");
 	}
 
 	@Test
