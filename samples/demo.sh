@@ -3,7 +3,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ./mvnw -q -B -ntp install -DskipTests
-for sample in quickstart remote-logging pipeline ping-pong secure-ping-pong discovery integration cloud-stream; do
+for sample in quickstart remote-logging pipeline image-pipeline ping-pong secure-ping-pong discovery integration cloud-stream; do
 	echo
 	echo "=== samples/$sample ==="
 	./mvnw -q -B -ntp -pl "samples/$sample" spring-boot:run -Dspring-boot.run.arguments=--spring.main.banner-mode=off

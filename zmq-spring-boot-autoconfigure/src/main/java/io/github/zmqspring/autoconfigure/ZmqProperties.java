@@ -25,6 +25,7 @@ import java.util.Map;
 
 import io.github.zmqspring.core.socket.ZmqSocketOptions;
 import io.github.zmqspring.listener.ZmqErrorReplyDetail;
+import io.github.zmqspring.proxy.ZmqProxyType;
 import org.zeromq.SocketType;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -65,6 +66,11 @@ public class ZmqProperties {
 	private final Converter converter = new Converter();
 
 	/**
+	 * Proxies declared by name, each a ZmqProxy bean that joins a frontend and a backend.
+	 */
+	private final Map<String, Proxy> proxies = new LinkedHashMap<>();
+
+	/**
 	 * Settings of @ZmqListener containers.
 	 */
 	private final Listener listener = new Listener();
@@ -76,6 +82,10 @@ public class ZmqProperties {
 
 	public Context getContext() {
 		return this.context;
+	}
+
+	public Map<String, Proxy> getProxies() {
+		return this.proxies;
 	}
 
 	public Map<String, Socket> getSockets() {
@@ -614,6 +624,134 @@ public class ZmqProperties {
 
 		public void setTrustedPackages(List<String> trustedPackages) {
 			this.trustedPackages = trustedPackages;
+		}
+
+	}
+
+	/**
+	 * A proxy declared in properties: a frontend and a backend socket joined on a thread
+	 * of their own.
+	 */
+	public static class Proxy {
+
+		/**
+		 * Proxy type: router-dealer (request/reply broker), xsub-xpub (forwarder) or
+		 * pull-push (streamer).
+		 */
+		private ZmqProxyType type;
+
+		/**
+		 * Socket that faces clients or publishers (ROUTER, XSUB or PULL).
+		 */
+		private final Side frontend = new Side();
+
+		/**
+		 * Socket that faces workers or subscribers (DEALER, XPUB or PUSH).
+		 */
+		private final Side backend = new Side();
+
+		/**
+		 * Endpoint bound by a socket that receives a copy of every forwarded message,
+		 * such as inproc://capture.
+		 */
+		private String capture;
+
+		/**
+		 * Type of the capture socket: PUB, PUSH, PAIR or DEALER.
+		 */
+		private SocketType captureType = SocketType.PUB;
+
+		/**
+		 * Whether the proxy starts with the application.
+		 */
+		private boolean autoStartup = true;
+
+		public ZmqProxyType getType() {
+			return this.type;
+		}
+
+		public void setType(ZmqProxyType type) {
+			this.type = type;
+		}
+
+		public Side getFrontend() {
+			return this.frontend;
+		}
+
+		public Side getBackend() {
+			return this.backend;
+		}
+
+		public String getCapture() {
+			return this.capture;
+		}
+
+		public void setCapture(String capture) {
+			this.capture = capture;
+		}
+
+		public SocketType getCaptureType() {
+			return this.captureType;
+		}
+
+		public void setCaptureType(SocketType captureType) {
+			this.captureType = captureType;
+		}
+
+		public boolean isAutoStartup() {
+			return this.autoStartup;
+		}
+
+		public void setAutoStartup(boolean autoStartup) {
+			this.autoStartup = autoStartup;
+		}
+
+		/**
+		 * One side of a proxy: where it binds and connects, and the options of a declared
+		 * socket.
+		 */
+		public static class Side extends ZmqSocketOptions {
+
+			/**
+			 * Endpoints to bind, such as tcp://127.0.0.1:5559 (port 0 picks a free port).
+			 */
+			private List<String> bind = new ArrayList<>();
+
+			/**
+			 * Endpoints to connect to, such as tcp://127.0.0.1:5556 or
+			 * discovery://service.
+			 */
+			private List<String> connect = new ArrayList<>();
+
+			/**
+			 * Service name under which discovery announces this side's bound endpoints.
+			 */
+			private String announce;
+
+			public List<String> getBind() {
+				return this.bind;
+			}
+
+			public void setBind(List<String> bind) {
+				this.bind = bind;
+			}
+
+			public List<String> getConnect() {
+				return this.connect;
+			}
+
+			public void setConnect(List<String> connect) {
+				this.connect = connect;
+			}
+
+			public String getAnnounce() {
+				return this.announce;
+			}
+
+			public void setAnnounce(String announce) {
+				this.announce = announce;
+			}
+
 		}
 
 	}
