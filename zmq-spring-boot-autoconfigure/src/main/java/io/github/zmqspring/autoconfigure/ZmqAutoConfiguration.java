@@ -83,9 +83,17 @@ public final class ZmqAutoConfiguration {
 	@ConditionalOnMissingBean(ZContext.class)
 	static class ContextConfiguration {
 
-		// closed by ZmqContextLifecycle, after every socket, with a bound
+		// closed by ZmqContextLifecycle, after every socket, with a bound; it comes from
+		// the lifecycle so that no bean can open a socket (the ZAP handler, say) before
+		// the lifecycle watches the context's threads, which JeroMQ allows only before
+		// the first socket
 		@Bean(destroyMethod = "")
-		ZContext zmqContext(ZmqProperties properties) {
+		ZContext zmqContext(ZmqContextLifecycle zmqContextLifecycle) {
+			return zmqContextLifecycle.getContext();
+		}
+
+		@Bean
+		ZmqContextLifecycle zmqContextLifecycle(ZmqProperties properties) {
 			ZmqProperties.Context settings = properties.getContext();
 			ZContext context = new ZContext(settings.getIoThreads());
 			context.getContext().setMaxSockets(settings.getMaxSockets());
@@ -94,13 +102,7 @@ public final class ZmqAutoConfiguration {
 			context.setSndHWM(settings.getSendHighWaterMark());
 			context.setRcvHWM(settings.getReceiveHighWaterMark());
 			ZmqContextLifecycle.logThreadExceptions(context);
-			return context;
-		}
-
-		@Bean
-		ZmqContextLifecycle zmqContextLifecycle(ZContext zmqContext, ZmqProperties properties) {
-			ZmqProperties.Context settings = properties.getContext();
-			return new ZmqContextLifecycle(zmqContext, settings.getLinger().plus(settings.getShutdownTimeout()));
+			return new ZmqContextLifecycle(context, settings.getLinger().plus(settings.getShutdownTimeout()));
 		}
 
 	}
