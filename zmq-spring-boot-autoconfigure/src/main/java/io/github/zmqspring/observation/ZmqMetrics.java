@@ -159,6 +159,18 @@ public class ZmqMetrics implements MeterBinder, ZmqRequestListener, ApplicationL
 				.tags(tags)
 				.register(registry);
 		}
+		FunctionCounter.builder("zmq.messages.dropped", this, owned(name, ZmqSocketOwner::getDroppedCount))
+			.description("Messages dropped")
+			.baseUnit("messages")
+			.tags(Tags.of("socket", name, "reason", REASON_HWM))
+			.register(registry);
+		FunctionCounter
+			.builder("zmq.messages.dropped", this,
+					(metrics) -> metrics.tracked(name, ZmqPeerTracker::getOversizeDisconnects))
+			.description("Messages dropped")
+			.baseUnit("messages")
+			.tags(Tags.of("socket", name, "reason", REASON_OVERSIZE))
+			.register(registry);
 		if (spec.getType() == SocketType.DEALER) {
 			FunctionCounter
 				.builder("zmq.messages.dropped", this,
@@ -197,6 +209,14 @@ public class ZmqMetrics implements MeterBinder, ZmqRequestListener, ApplicationL
 				.tags(Tags.of("socket", socket, "type", container.getSocketType().name()))
 				.register(registry);
 		}
+		FunctionCounter.builder("zmq.messages.dropped", container, (c) -> {
+			ZmqPeerTracker tracker = c.getTracker();
+			return (tracker != null) ? tracker.getOversizeDisconnects() : 0;
+		})
+			.description("Messages dropped")
+			.baseUnit("messages")
+			.tags(Tags.of("socket", socket, "reason", REASON_OVERSIZE))
+			.register(registry);
 		FunctionCounter.builder("zmq.messages.dropped", container, ZmqListenerContainer::getUnreadableCount)
 			.description("Messages dropped")
 			.baseUnit("messages")

@@ -127,6 +127,27 @@ class ZmqMetricsAutoConfigurationTests {
 	}
 
 	@Test
+	void sendsRefusedAtTheHighWaterMarkAndOversizeDisconnectsAreDrops() {
+		this.runner
+			.withPropertyValues("zmq.sockets.lonely.type=push", "zmq.sockets.lonely.bind=inproc://metrics-lonely")
+			.run((context) -> {
+				MeterRegistry registry = context.getBean(MeterRegistry.class);
+				ZmqTemplate template = context.getBean(ZmqTemplate.class);
+				// a PUSH with no peer has no room: trySend refuses at once
+				assertThat(template.trySend("lonely", "one")).isFalse();
+				assertThat(template.trySend("lonely", "two")).isFalse();
+				assertThat(registry.get("zmq.messages.dropped")
+					.tags("socket", "lonely", "reason", ZmqMetrics.REASON_HWM)
+					.functionCounter()
+					.count()).isEqualTo(2);
+				assertThat(registry.get("zmq.messages.dropped")
+					.tags("socket", "worker", "reason", ZmqMetrics.REASON_OVERSIZE)
+					.functionCounter()
+					.count()).isZero();
+			});
+	}
+
+	@Test
 	void noMetersWithoutARegistry() {
 		new ApplicationContextRunner()
 			.withConfiguration(AutoConfigurations.of(ZmqAutoConfiguration.class, ZmqMetricsAutoConfiguration.class))
