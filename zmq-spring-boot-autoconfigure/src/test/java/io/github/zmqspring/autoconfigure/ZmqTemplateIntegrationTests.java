@@ -240,13 +240,8 @@ class ZmqTemplateIntegrationTests {
 			.run((context) -> {
 				ZmqTemplate template = context.getBean(ZmqTemplate.class);
 				String endpoint = context.getBean(ZmqSocketManager.class).getBoundEndpoints("pub").get(0);
-				try (ZContext peer = new ZContext(); ZMQ.Socket sub = peer.createSocket(SocketType.SUB)) {
-					sub.setReceiveTimeOut(5000);
-					sub.subscribe("prices");
-					// JeroMQ 0.6.0 leaves some handshakes stuck: redial after 1 s
-					sub.setHandshakeIvl(1000);
-					sub.connect(endpoint);
-					assertThat(template.awaitSubscribers("pub", 1, Duration.ofSeconds(10))).isTrue();
+				try (ZContext peer = new ZContext()) {
+					ZMQ.Socket sub = subscribed(peer, template, endpoint);
 					template.publish("pub", "other", "skipped");
 					template.publish("pub", "prices", MessageBuilder.withPayload(new Order("o-2", 1, "x")).build());
 					assertThat(template.tryPublish("pub", "prices", "second")).isTrue();
@@ -258,6 +253,31 @@ class ZmqTemplateIntegrationTests {
 					assertThat(sub.recvStr()).isEqualTo("second");
 				}
 			});
+	}
+
+	/**
+	 * A raw JeroMQ SUB subscribed to {@code prices} whose subscription the publisher has
+	 * seen. JeroMQ 0.6.0 sometimes leaves a fresh SUB connection whose greeting completed
+	 * without its subscription ever reaching the publisher (seen about 1 run in 3 as the
+	 * first test of a JVM, with the peer count at 1 and the subscription count at 0); a
+	 * raw peer then opens a new socket, as a SUB client would after a timeout.
+	 */
+	private static ZMQ.Socket subscribed(ZContext peer, ZmqTemplate template, String endpoint)
+			throws InterruptedException {
+		for (int attempt = 1;; attempt++) {
+			ZMQ.Socket sub = peer.createSocket(SocketType.SUB);
+			sub.setReceiveTimeOut(5000);
+			sub.subscribe("prices");
+			// JeroMQ 0.6.0 leaves some handshakes stuck: redial after 1 s
+			sub.setHandshakeIvl(1000);
+			sub.connect(endpoint);
+			if (template.awaitSubscribers("pub", 1, Duration.ofSeconds(5))) {
+				return sub;
+			}
+			assertThat(attempt).as("attempts to get a subscription through").isLessThan(4);
+			sub.setLinger(0);
+			peer.destroySocket(sub);
+		}
 	}
 
 	@Test
