@@ -24,10 +24,10 @@ import org.zeromq.ZMQ;
 
 /**
  * NULL against CURVE on the same machine, with JeroMQ sockets over tcp loopback:
- * request/reply round-trip p50/p99 and PUSH/PULL throughput, alternated over a few
- * rounds (medians reported with the CURVE/NULL ratio). The CURVE server accepts any key
- * here: the ZAP decision happens once per connection, before measuring, so it does not
- * change these numbers.
+ * request/reply round-trip p50/p99 and PUSH/PULL throughput, alternated over a few rounds
+ * (medians reported with the CURVE/NULL ratio). The CURVE server accepts any key here:
+ * the ZAP decision happens once per connection, before measuring, so it does not change
+ * these numbers.
  *
  * <pre>
  * java -cp jeromq-0.6.0.jar:jnacl-1.0.0.jar:target/classes io.github.zmqspring.benchmarks.CurveBenchmark [messages] [round-trips] [rounds]
