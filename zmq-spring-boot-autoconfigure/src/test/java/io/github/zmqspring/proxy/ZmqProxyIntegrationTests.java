@@ -262,7 +262,10 @@ class ZmqProxyIntegrationTests {
 						for (int i = 0; i < 10; i++) {
 							push.send("waiting-" + i);
 						}
-						await().atMost(WAIT).until(() -> blocked.getFrontendPeers() == 1);
+						// not awaiting getFrontendPeers(): JeroMQ reports the connection
+						// only
+						// when the proxy touches the frontend, which it does not while a
+						// message waits for the backend
 						blocked.stop();
 						assertThat(blocked.isRunning()).isFalse();
 						assertThat(context.getBean(ZmqKeepAlive.class).getHolders()).doesNotContain("proxy 'blocked'");
@@ -286,7 +289,7 @@ class ZmqProxyIntegrationTests {
 						for (int i = 0; i < 50; i++) {
 							push.send("held-" + i);
 						}
-						await().atMost(WAIT).until(() -> held.getFrontendPeers() == 1);
+						// not awaiting getFrontendPeers(): see the test above
 						ZMQ.Socket pull = connect(peers, SocketType.PULL, held.getBackendBoundEndpoints().get(0));
 						for (int i = 0; i < 50; i++) {
 							assertThat(pull.recvStr()).isEqualTo("held-" + i);
