@@ -195,6 +195,9 @@ class ZmqSocketEngineTests {
 						b.setIdentity(bytes("client-b"));
 						a.setReceiveTimeOut(10_000);
 						b.setReceiveTimeOut(10_000);
+						a.setHandshakeIvl(1000); // docs/reliability.md: the stuck
+													// handshake
+						b.setHandshakeIvl(1000);
 						a.connect(endpoint);
 						b.connect(endpoint);
 						// router-mandatory: a peer whose routing id the ROUTER has not
@@ -248,6 +251,8 @@ class ZmqSocketEngineTests {
 					assertThat(template.receive("in", Duration.ofMillis(50))).isNull();
 					String endpoint = context.getBean(ZmqSocketManager.class).getBoundEndpoints("in").get(0);
 					try (ZContext peer = new ZContext(); ZMQ.Socket push = peer.createSocket(SocketType.PUSH)) {
+						push.setHandshakeIvl(1000); // docs/reliability.md: the stuck
+													// handshake
 						push.connect(endpoint);
 						push.send("{\"id\":\"o-1\",\"quantity\":3}");
 						push.send("plain");

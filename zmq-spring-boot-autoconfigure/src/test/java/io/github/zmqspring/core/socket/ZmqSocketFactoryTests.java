@@ -178,6 +178,7 @@ class ZmqSocketFactoryTests {
 		// counted
 		try (ZContext peerContext = new ZContext()) {
 			ZMQ.Socket push = peerContext.createSocket(SocketType.PUSH);
+			push.setHandshakeIvl(1000); // docs/reliability.md: the stuck handshake
 			push.connect(endpoint);
 			push.send(new byte[1024 * 1024]);
 			handle.getSocket().setReceiveTimeOut(20_000);
