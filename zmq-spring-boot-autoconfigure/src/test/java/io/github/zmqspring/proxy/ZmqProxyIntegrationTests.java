@@ -172,6 +172,10 @@ class ZmqProxyIntegrationTests {
 						stream.pause();
 						assertThat(stream.isPaused()).isTrue();
 						assertThat(stream.isRunning()).isTrue();
+						// a paused proxy still accepts and counts new peers
+						ZMQ.Socket late = connect(peers, SocketType.PUSH, stream.getFrontendBoundEndpoints().get(0));
+						await().atMost(WAIT).until(() -> stream.getFrontendPeers() == 2);
+						peers.destroySocket(late);
 						for (int i = 0; i < 10; i++) {
 							push.send("held-" + i);
 						}
@@ -262,10 +266,9 @@ class ZmqProxyIntegrationTests {
 						for (int i = 0; i < 10; i++) {
 							push.send("waiting-" + i);
 						}
-						// not awaiting getFrontendPeers(): JeroMQ reports the connection
-						// only
-						// when the proxy touches the frontend, which it does not while a
-						// message waits for the backend
+						// the frontend's peer is counted even while its messages wait for
+						// the backend, when the proxy neither reads nor writes that side
+						await().atMost(WAIT).until(() -> blocked.getFrontendPeers() == 1);
 						blocked.stop();
 						assertThat(blocked.isRunning()).isFalse();
 						assertThat(context.getBean(ZmqKeepAlive.class).getHolders()).doesNotContain("proxy 'blocked'");
@@ -289,7 +292,7 @@ class ZmqProxyIntegrationTests {
 						for (int i = 0; i < 50; i++) {
 							push.send("held-" + i);
 						}
-						// not awaiting getFrontendPeers(): see the test above
+						await().atMost(WAIT).until(() -> held.getFrontendPeers() == 1);
 						ZMQ.Socket pull = connect(peers, SocketType.PULL, held.getBackendBoundEndpoints().get(0));
 						for (int i = 0; i < 50; i++) {
 							assertThat(pull.recvStr()).isEqualTo("held-" + i);
