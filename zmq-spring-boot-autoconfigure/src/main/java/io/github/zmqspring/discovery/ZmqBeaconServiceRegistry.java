@@ -98,13 +98,11 @@ public class ZmqBeaconServiceRegistry implements ZmqServiceRegistry, SmartLifecy
 
 	private final List<ZmqServiceInstance> announcements = new CopyOnWriteArrayList<>();
 
-	private final List<ZmqServiceInstanceListener> listeners = new CopyOnWriteArrayList<>();
+	private final ZmqServiceInstanceListeners listeners = new ZmqServiceInstanceListeners(this, "beacon");
 
 	private final Map<ZmqBeaconCodec.Reason, AtomicLong> rejected = new EnumMap<>(ZmqBeaconCodec.Reason.class);
 
 	private final AtomicLong received = new AtomicLong();
-
-	private ApplicationEventPublisher eventPublisher;
 
 	private volatile DatagramChannel channel;
 
@@ -155,7 +153,7 @@ public class ZmqBeaconServiceRegistry implements ZmqServiceRegistry, SmartLifecy
 	 * @param eventPublisher the publisher, or {@code null} for none
 	 */
 	public void setApplicationEventPublisher(ApplicationEventPublisher eventPublisher) {
-		this.eventPublisher = eventPublisher;
+		this.listeners.setEventPublisher(eventPublisher);
 	}
 
 	/**
@@ -243,13 +241,11 @@ public class ZmqBeaconServiceRegistry implements ZmqServiceRegistry, SmartLifecy
 				this.instances.values().forEach((entries) -> entries.values().forEach((e) -> live.add(e.instance)));
 			}
 			// no change is delivered meanwhile: the delivery lock is held
-			live.forEach(listener::joined);
-			this.listeners.add(listener);
+			return this.listeners.add(listener, live);
 		}
 		finally {
 			this.delivery.unlock();
 		}
-		return () -> this.listeners.remove(listener);
 	}
 
 	/**
@@ -364,7 +360,7 @@ public class ZmqBeaconServiceRegistry implements ZmqServiceRegistry, SmartLifecy
 				this.instances.values().forEach((entries) -> all.addAll(entries.values()));
 				this.instances.clear();
 			}
-			all.forEach((entry) -> left(entry.instance, ZmqServiceInstanceListener.LeaveReason.STOPPED));
+			all.forEach((entry) -> this.listeners.left(entry.instance, ZmqServiceInstanceListener.LeaveReason.STOPPED));
 		}
 		finally {
 			this.delivery.unlock();
@@ -483,10 +479,10 @@ public class ZmqBeaconServiceRegistry implements ZmqServiceRegistry, SmartLifecy
 				changed = beacon.goodbye() ? remove(instance) : add(instance);
 			}
 			if (changed && beacon.goodbye()) {
-				left(instance, ZmqServiceInstanceListener.LeaveReason.GOODBYE);
+				this.listeners.left(instance, ZmqServiceInstanceListener.LeaveReason.GOODBYE);
 			}
 			else if (changed) {
-				joined(instance);
+				this.listeners.joined(instance);
 			}
 		}
 		finally {
@@ -543,48 +539,11 @@ public class ZmqBeaconServiceRegistry implements ZmqServiceRegistry, SmartLifecy
 					return entries.isEmpty();
 				});
 			}
-			expired.forEach((instance) -> left(instance, ZmqServiceInstanceListener.LeaveReason.EXPIRED));
+			expired
+				.forEach((instance) -> this.listeners.left(instance, ZmqServiceInstanceListener.LeaveReason.EXPIRED));
 		}
 		finally {
 			this.delivery.unlock();
-		}
-	}
-
-	private void joined(ZmqServiceInstance instance) {
-		logger.debug("Service instance joined: " + instance);
-		for (ZmqServiceInstanceListener listener : this.listeners) {
-			try {
-				listener.joined(instance);
-			}
-			catch (Exception ex) {
-				logger.warn("Discovery listener " + listener + " failed on join of " + instance, ex);
-			}
-		}
-		publish(new ZmqServiceInstanceJoinedEvent(this, instance));
-	}
-
-	private void left(ZmqServiceInstance instance, ZmqServiceInstanceListener.LeaveReason reason) {
-		logger.debug("Service instance left (" + reason + "): " + instance);
-		for (ZmqServiceInstanceListener listener : this.listeners) {
-			try {
-				listener.left(instance, reason);
-			}
-			catch (Exception ex) {
-				logger.warn("Discovery listener " + listener + " failed on leave of " + instance, ex);
-			}
-		}
-		publish(new ZmqServiceInstanceLeftEvent(this, instance, reason));
-	}
-
-	private void publish(Object event) {
-		ApplicationEventPublisher publisher = this.eventPublisher;
-		if (publisher != null) {
-			try {
-				publisher.publishEvent(event);
-			}
-			catch (Exception ex) {
-				logger.warn("Publishing " + event + " failed", ex);
-			}
 		}
 	}
 

@@ -23,7 +23,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -84,7 +83,7 @@ public class ZmqSpringCloudServiceRegistry
 	// the last good view of each client, kept while it fails
 	private final Map<Integer, List<ZmqServiceInstance>> views = new HashMap<>();
 
-	private final List<ZmqServiceInstanceListener> listeners = new CopyOnWriteArrayList<>();
+	private final ZmqServiceInstanceListeners listeners = new ZmqServiceInstanceListeners(this, "Spring Cloud");
 
 	private final AtomicBoolean refreshPending = new AtomicBoolean();
 
@@ -93,8 +92,6 @@ public class ZmqSpringCloudServiceRegistry
 	private final AtomicLong failures = new AtomicLong();
 
 	private final AtomicLong rejected = new AtomicLong();
-
-	private ApplicationEventPublisher eventPublisher;
 
 	private volatile ScheduledExecutorService scheduler;
 
@@ -122,7 +119,7 @@ public class ZmqSpringCloudServiceRegistry
 	 * @param eventPublisher the publisher, or {@code null} for none
 	 */
 	public void setApplicationEventPublisher(ApplicationEventPublisher eventPublisher) {
-		this.eventPublisher = eventPublisher;
+		this.listeners.setEventPublisher(eventPublisher);
 	}
 
 	/**
@@ -155,13 +152,11 @@ public class ZmqSpringCloudServiceRegistry
 			synchronized (this.lock) {
 				this.instances.values().forEach((entries) -> live.addAll(entries.values()));
 			}
-			live.forEach(listener::joined);
-			this.listeners.add(listener);
+			return this.listeners.add(listener, live);
 		}
 		finally {
 			this.delivery.unlock();
 		}
-		return () -> this.listeners.remove(listener);
 	}
 
 	/**
@@ -275,8 +270,8 @@ public class ZmqSpringCloudServiceRegistry
 				this.instances.putAll(next);
 			}
 			// joins first: a replacement connects before the one it replaces disconnects
-			joined.forEach(this::joined);
-			left.forEach((instance) -> left(instance, ZmqServiceInstanceListener.LeaveReason.GOODBYE));
+			joined.forEach(this.listeners::joined);
+			left.forEach((instance) -> this.listeners.left(instance, ZmqServiceInstanceListener.LeaveReason.GOODBYE));
 		}
 		finally {
 			this.delivery.unlock();
@@ -357,7 +352,7 @@ public class ZmqSpringCloudServiceRegistry
 				this.instances.clear();
 				this.views.clear();
 			}
-			all.forEach((instance) -> left(instance, ZmqServiceInstanceListener.LeaveReason.STOPPED));
+			all.forEach((instance) -> this.listeners.left(instance, ZmqServiceInstanceListener.LeaveReason.STOPPED));
 		}
 		finally {
 			this.delivery.unlock();
@@ -380,44 +375,6 @@ public class ZmqSpringCloudServiceRegistry
 	@Override
 	public int getPhase() {
 		return PHASE;
-	}
-
-	private void joined(ZmqServiceInstance instance) {
-		logger.debug("Service instance joined (Spring Cloud): " + instance);
-		for (ZmqServiceInstanceListener listener : this.listeners) {
-			try {
-				listener.joined(instance);
-			}
-			catch (Exception ex) {
-				logger.warn("Discovery listener " + listener + " failed on join of " + instance, ex);
-			}
-		}
-		publish(new ZmqServiceInstanceJoinedEvent(this, instance));
-	}
-
-	private void left(ZmqServiceInstance instance, ZmqServiceInstanceListener.LeaveReason reason) {
-		logger.debug("Service instance left (Spring Cloud, " + reason + "): " + instance);
-		for (ZmqServiceInstanceListener listener : this.listeners) {
-			try {
-				listener.left(instance, reason);
-			}
-			catch (Exception ex) {
-				logger.warn("Discovery listener " + listener + " failed on leave of " + instance, ex);
-			}
-		}
-		publish(new ZmqServiceInstanceLeftEvent(this, instance, reason));
-	}
-
-	private void publish(Object event) {
-		ApplicationEventPublisher publisher = this.eventPublisher;
-		if (publisher != null) {
-			try {
-				publisher.publishEvent(event);
-			}
-			catch (Exception ex) {
-				logger.warn("Publishing " + event + " failed", ex);
-			}
-		}
 	}
 
 }
