@@ -24,52 +24,18 @@ import java.util.List;
  *
  * @author zmq-spring-boot
  */
-public class ZmqConsumerProperties {
-
-	/**
-	 * Pattern of the binding: pub-sub (SUB socket) or push-pull (PULL socket); ignored
-	 * when the destination names a declared socket, whose type decides.
-	 */
-	private ZmqPattern pattern = ZmqPattern.PUB_SUB;
-
-	/**
-	 * Whether the consumer binds the destination endpoint (else it connects, the
-	 * default); a discovery:// destination is bound at the bind address and announced.
-	 */
-	private boolean bind;
-
-	/**
-	 * Endpoint bound and announced when a consumer binds a discovery:// destination.
-	 */
-	private String bindAddress = "tcp://127.0.0.1:0";
+public class ZmqConsumerProperties extends ZmqEndpointProperties {
 
 	/**
 	 * Topic prefixes a pub-sub consumer subscribes to; empty subscribes to everything.
 	 */
 	private List<String> topics = new ArrayList<>();
 
-	public ZmqPattern getPattern() {
-		return this.pattern;
-	}
-
-	public void setPattern(ZmqPattern pattern) {
-		this.pattern = pattern;
-	}
-
-	public boolean isBind() {
-		return this.bind;
-	}
-
-	public void setBind(boolean bind) {
-		this.bind = bind;
-	}
-
-	public String getBindAddress() {
-		return this.bindAddress;
-	}
-
-	public void setBindAddress(String bindAddress) {
-		this.bindAddress = bindAddress;
+	/**
+	 * Create the settings with their defaults: the consumer connects to its destination.
+	 */
+	public ZmqConsumerProperties() {
+		super(false);
 	}
 
 	public List<String> getTopics() {

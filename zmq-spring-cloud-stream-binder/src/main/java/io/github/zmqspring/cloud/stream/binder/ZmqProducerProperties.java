@@ -23,24 +23,7 @@ import java.time.Duration;
  *
  * @author zmq-spring-boot
  */
-public class ZmqProducerProperties {
-
-	/**
-	 * Pattern of the binding: pub-sub (PUB socket) or push-pull (PUSH socket); ignored
-	 * when the destination names a declared socket, whose type decides.
-	 */
-	private ZmqPattern pattern = ZmqPattern.PUB_SUB;
-
-	/**
-	 * Whether the producer binds the destination endpoint (else it connects); a
-	 * discovery:// destination is bound at the bind address and announced.
-	 */
-	private boolean bind = true;
-
-	/**
-	 * Endpoint bound and announced for a discovery:// destination.
-	 */
-	private String bindAddress = "tcp://127.0.0.1:0";
+public class ZmqProducerProperties extends ZmqEndpointProperties {
 
 	/**
 	 * Topic of pub-sub messages (the first frame); the zmq_topic header of a message
@@ -65,28 +48,11 @@ public class ZmqProducerProperties {
 	 */
 	private Duration awaitTimeout = Duration.ofSeconds(10);
 
-	public ZmqPattern getPattern() {
-		return this.pattern;
-	}
-
-	public void setPattern(ZmqPattern pattern) {
-		this.pattern = pattern;
-	}
-
-	public boolean isBind() {
-		return this.bind;
-	}
-
-	public void setBind(boolean bind) {
-		this.bind = bind;
-	}
-
-	public String getBindAddress() {
-		return this.bindAddress;
-	}
-
-	public void setBindAddress(String bindAddress) {
-		this.bindAddress = bindAddress;
+	/**
+	 * Create the settings with their defaults: the producer binds its destination.
+	 */
+	public ZmqProducerProperties() {
+		super(true);
 	}
 
 	public String getTopic() {
