@@ -169,9 +169,11 @@ public final class ZmqSocketOwner implements ZmqSocketAccess {
 	 */
 	public void setInboundHandler(Consumer<ZMsg> handler) {
 		this.inboundHandler = handler;
-		if (this.ready.isDone()) {
-			wake();
-		}
+		// input that arrived before the handler may already have signalled the loop,
+		// which then parked without reading it: wake it to read (the loop checks
+		// inputPending after it parks, so this wake-up cannot be lost)
+		this.inputPending = true;
+		wake();
 	}
 
 	/**
@@ -851,9 +853,11 @@ public final class ZmqSocketOwner implements ZmqSocketAccess {
 		ZmqPeerTracker tracker = opened.getTracker();
 		List<ZMsg> batch = new ArrayList<>();
 		while (this.running) {
+			// cleared before the handler is read, so that a handler set meanwhile leaves
+			// it set and the loop does not park (setInboundHandler)
+			this.inputPending = false;
 			boolean reads = readsInbound();
 			int events;
-			this.inputPending = false;
 			this.lock.lock();
 			try {
 				if (reads) {
