@@ -161,7 +161,11 @@ class Coordinator implements CommandLineRunner {
 		try {
 			current.start();
 			long deadline = System.nanoTime() + settings.getTimeout().toNanos();
+			int holdFrom = images.size() - Math.min(settings.getHoldBack(), images.size());
 			for (int i = 0; i < images.size(); i++) {
+				if (i == holdFrom && settings.getHoldBack() > 0) {
+					awaitElasticWorker(readyAtStart, current, deadline);
+				}
 				// credit: at most two images in flight per ready worker. Images wait
 				// here, not in the TCP buffers of busy workers (which hold megabytes),
 				// so a worker that joins later takes a share
@@ -197,6 +201,22 @@ class Coordinator implements CommandLineRunner {
 		Map<String, Integer> exits = this.launcher.awaitExits(Duration.ofSeconds(5));
 		exits.forEach((name, code) -> this.out.println("worker " + name + " exited with " + code));
 		return exits;
+	}
+
+	// the last images wait until a worker beyond the first ones has reported ready
+	private void awaitElasticWorker(int readyAtStart, Batch current, long deadline) throws InterruptedException {
+		current.println("ventilator: holding the last " + this.properties.getHoldBack()
+				+ " images until an elastic worker is ready");
+		synchronized (this.ready) {
+			while (this.ready.size() <= readyAtStart) {
+				long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+				if (left <= 0) {
+					current.println("ventilator: no elastic worker ready in time; sending the rest");
+					return;
+				}
+				this.ready.wait(left);
+			}
+		}
 	}
 
 	private void awaitReady(int count, Duration timeout) throws InterruptedException {

@@ -77,6 +77,13 @@ public class ImagePipelineProperties {
 	private Duration workerDelay = Duration.ofMillis(120);
 
 	/**
+	 * Images the ventilator keeps back until an elastic worker has reported ready (or the
+	 * timeout passes), so that the elastic worker takes a share however slowly its JVM
+	 * starts; 0 sends everything as soon as workers have room.
+	 */
+	private int holdBack;
+
+	/**
 	 * Longest time the ventilator waits for workers to report ready, and the sink for the
 	 * batch.
 	 */
@@ -191,6 +198,14 @@ public class ImagePipelineProperties {
 
 	public void setWorkerDelay(Duration workerDelay) {
 		this.workerDelay = workerDelay;
+	}
+
+	public int getHoldBack() {
+		return this.holdBack;
+	}
+
+	public void setHoldBack(int holdBack) {
+		this.holdBack = holdBack;
 	}
 
 	public Duration getTimeout() {

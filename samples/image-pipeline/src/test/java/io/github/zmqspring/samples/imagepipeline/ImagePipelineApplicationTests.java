@@ -53,9 +53,11 @@ class ImagePipelineApplicationTests {
 		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(ImagePipelineApplication.class).run(
 				"--image-pipeline.run-on-start=false", "--spring.main.banner-mode=off", "--image-pipeline.images=120",
 				"--image-pipeline.workers=2", "--image-pipeline.max-workers=3", "--image-pipeline.backlog-threshold=20",
-				"--image-pipeline.scale-up-after=500ms",
-				// slow enough that the elastic worker's JVM starts before the batch ends
-				"--image-pipeline.worker-delay=500ms")) {
+				"--image-pipeline.scale-up-after=500ms", "--image-pipeline.worker-delay=200ms",
+				// the elastic worker's JVM may take a minute to start on a loaded
+				// machine:
+				// the last images wait for it, so that it takes a share however slow
+				"--image-pipeline.hold-back=30")) {
 			BatchReport report = context.getBean(Coordinator.class).runBatch();
 			assertThat(report.readyBeforeFirstImage()).isEqualTo(2);
 			assertThat(report.results()).isEqualTo(120);
