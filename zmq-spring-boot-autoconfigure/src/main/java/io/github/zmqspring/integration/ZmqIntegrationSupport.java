@@ -275,14 +275,32 @@ final class ZmqIntegrationSupport {
 						+ received.getPayload().length + " bytes to " + payloadType.getName());
 			}
 		}
-		Map<String, Object> headers = new HashMap<>(received.getHeaders());
-		headers.remove(ZmqHeaders.RAW_MESSAGE);
-		headers.remove(MessageHeaders.ID);
-		headers.remove(MessageHeaders.TIMESTAMP);
-		if (patterns != null) {
-			headers.keySet().removeIf((name) -> !name.startsWith(ZmqHeaders.PREFIX) && !maps(patterns, name));
+		// GenericMessage keeps a MessageHeaders as it is: one copy of the received
+		// headers
+		// per message instead of three (measured: it was half of the inbound adapter's
+		// time in scenario 6b)
+		return new GenericMessage<>(payload, new FlowHeaders(received.getHeaders(), patterns));
+	}
+
+	/**
+	 * The headers of a flow's message built from a received message's in one copy: a
+	 * fresh id and timestamp, without the raw frames, and with only the mapped metadata
+	 * headers.
+	 */
+	@SuppressWarnings("serial")
+	private static final class FlowHeaders extends MessageHeaders {
+
+		FlowHeaders(Map<String, Object> received, String @Nullable [] patterns) {
+			super(received, null, null);
+			Map<String, Object> headers = getRawHeaders();
+			headers.remove(ZmqHeaders.RAW_MESSAGE);
+			if (patterns != null) {
+				headers.keySet()
+					.removeIf((name) -> !name.startsWith(ZmqHeaders.PREFIX) && !name.equals(ID)
+							&& !name.equals(TIMESTAMP) && !maps(patterns, name));
+			}
 		}
-		return new GenericMessage<>(payload, headers);
+
 	}
 
 	/**
@@ -310,8 +328,13 @@ final class ZmqIntegrationSupport {
 	 */
 	static Object toWire(Message<?> message, String @Nullable [] patterns,
 			@Nullable Map<String, Object> unchangedFrom) {
+		MessageHeaders messageHeaders = message.getHeaders();
+		if (messageHeaders.size() == 2 && messageHeaders.containsKey(MessageHeaders.ID)
+				&& messageHeaders.containsKey(MessageHeaders.TIMESTAMP)) {
+			return message.getPayload(); // the usual message of a flow: nothing travels
+		}
 		Map<String, Object> headers = null;
-		for (Map.Entry<String, Object> header : message.getHeaders().entrySet()) {
+		for (Map.Entry<String, Object> header : messageHeaders.entrySet()) {
 			String name = header.getKey();
 			Object value = header.getValue();
 			if (LOCAL_HEADERS.contains(name) || name.startsWith(ZmqHeaders.PREFIX) || !travels(value)

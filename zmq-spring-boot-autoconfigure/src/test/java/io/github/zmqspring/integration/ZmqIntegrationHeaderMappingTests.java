@@ -21,6 +21,7 @@ import java.util.Map;
 
 import io.github.zmqspring.Pyzmq;
 import io.github.zmqspring.annotation.ZmqListener;
+import io.github.zmqspring.core.ZmqHeaders;
 import io.github.zmqspring.core.ZmqTemplate;
 import io.github.zmqspring.core.socket.ZmqSocketManager;
 import io.github.zmqspring.integration.ZmqIntegrationPyzmqInteropTests.Peer;
@@ -34,6 +35,7 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.integration.channel.QueueChannel;
 import org.springframework.integration.config.EnableIntegration;
 import org.springframework.integration.core.MessagingTemplate;
 import org.springframework.integration.dsl.IntegrationFlow;
@@ -199,6 +201,54 @@ class ZmqIntegrationHeaderMappingTests {
 			finally {
 				peer.destroy();
 			}
+		}
+
+	}
+
+	@Nested
+	class InboundAdapterHeaders {
+
+		@Test
+		void flowMessageHasAnIdATimestampAndTheMappedHeadersButNotTheRawFrames() {
+			int port = IntegrationTestSupport.freePort();
+			IntegrationTestSupport.runner()
+				.withUserConfiguration(MappedInboundFlow.class)
+				.withPropertyValues("zmq.sockets.in.type=pull", "zmq.sockets.in.bind=tcp://127.0.0.1:" + port,
+						"zmq.sockets.out.type=push", "zmq.sockets.out.connect=tcp://127.0.0.1:" + port)
+				.run((context) -> {
+					context.getBean(ZmqTemplate.class)
+						.send("out",
+								MessageBuilder.withPayload("m1")
+									.setHeader("x-keep", "k")
+									.setHeader("x-drop", "d")
+									.build());
+					Message<?> received = context.getBean("received", QueueChannel.class).receive(WAIT.toMillis());
+					assertThat(received).isNotNull();
+					assertThat(text(received.getPayload())).isEqualTo("m1");
+					assertThat(received.getHeaders().getId()).isNotNull();
+					assertThat(received.getHeaders().getTimestamp()).isNotNull();
+					assertThat(received.getHeaders()).containsEntry("x-keep", "k")
+						.containsEntry(ZmqHeaders.SOCKET, "in")
+						.doesNotContainKeys("x-drop", ZmqHeaders.RAW_MESSAGE);
+				});
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@EnableIntegration
+	static class MappedInboundFlow {
+
+		@Bean
+		QueueChannel received() {
+			return new QueueChannel();
+		}
+
+		@Bean
+		IntegrationFlow mappedFlow(QueueChannel received) {
+			return IntegrationFlow.from(Zmq.inboundChannelAdapter("in").mappedRequestHeaders("x-k*"))
+				.channel(received)
+				.get();
 		}
 
 	}
