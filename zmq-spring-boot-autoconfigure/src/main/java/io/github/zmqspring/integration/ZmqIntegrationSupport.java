@@ -16,7 +16,10 @@
 package io.github.zmqspring.integration;
 
 import java.lang.reflect.Method;
+import java.util.AbstractMap;
+import java.util.AbstractSet;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.Map;
 import java.util.Set;
 import java.util.Objects;
@@ -291,14 +294,95 @@ final class ZmqIntegrationSupport {
 	private static final class FlowHeaders extends MessageHeaders {
 
 		FlowHeaders(Map<String, Object> received, String @Nullable [] patterns) {
-			super(received, null, null);
-			Map<String, Object> headers = getRawHeaders();
-			headers.remove(ZmqHeaders.RAW_MESSAGE);
-			if (patterns != null) {
-				headers.keySet()
-					.removeIf((name) -> !name.startsWith(ZmqHeaders.PREFIX) && !name.equals(ID)
-							&& !name.equals(TIMESTAMP) && !maps(patterns, name));
+			super(new Received(received, patterns), null, null);
+		}
+
+	}
+
+	/**
+	 * A read-only view of received headers without those a flow's message leaves out, so
+	 * that {@link MessageHeaders} copies them once into a table of the right size.
+	 */
+	private static final class Received extends AbstractMap<String, Object> {
+
+		private final Map<String, Object> headers;
+
+		private final String @Nullable [] patterns;
+
+		private final Set<Map.Entry<String, Object>> entries = new AbstractSet<>() {
+
+			@Override
+			public Iterator<Map.Entry<String, Object>> iterator() {
+				Iterator<Map.Entry<String, Object>> all = Received.this.headers.entrySet().iterator();
+				return new Iterator<>() {
+
+					private Map.@Nullable Entry<String, Object> next = advance();
+
+					private Map.@Nullable Entry<String, Object> advance() {
+						while (all.hasNext()) {
+							Map.Entry<String, Object> entry = all.next();
+							if (keeps(entry.getKey())) {
+								return entry;
+							}
+						}
+						return null;
+					}
+
+					@Override
+					public boolean hasNext() {
+						return this.next != null;
+					}
+
+					@Override
+					public Map.Entry<String, Object> next() {
+						Map.Entry<String, Object> entry = this.next;
+						if (entry == null) {
+							throw new java.util.NoSuchElementException();
+						}
+						this.next = advance();
+						return entry;
+					}
+
+				};
 			}
+
+			@Override
+			public int size() {
+				return Received.this.size;
+			}
+
+		};
+
+		private final int size;
+
+		Received(Map<String, Object> headers, String @Nullable [] patterns) {
+			this.headers = headers;
+			this.patterns = patterns;
+			int kept = 0;
+			for (String name : headers.keySet()) {
+				if (keeps(name)) {
+					kept++;
+				}
+			}
+			this.size = kept;
+		}
+
+		private boolean keeps(String name) {
+			if (name.startsWith(ZmqHeaders.PREFIX)) {
+				return !name.equals(ZmqHeaders.RAW_MESSAGE);
+			}
+			return !name.equals(MessageHeaders.ID) && !name.equals(MessageHeaders.TIMESTAMP)
+					&& maps(this.patterns, name);
+		}
+
+		@Override
+		public Set<Map.Entry<String, Object>> entrySet() {
+			return this.entries;
+		}
+
+		@Override
+		public int size() {
+			return this.size;
 		}
 
 	}
