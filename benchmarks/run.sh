@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
-# Side-by-side benchmarks (about 70-120 s on 2 cores, plus the build). Not part of the tests.
+# Side-by-side benchmarks (about 80-140 s on 2 cores with scenario 6b, plus the build). Not part of the tests.
 # Writes benchmarks/results/latest.md and latest.json. See benchmarks/README.md.
 #   BENCH_OPTS  extra -D options for the runner, e.g. "-Donly=1,4 -Drounds=3 -Dscale=0.5"
 #   JAVA_OPTS   extra JVM options, e.g. "-XX:StartFlightRecording=filename=/tmp/bench.jfr"
 #   SKIP_BUILD=1  reuse the jar and the native binary from the last run
+#   MVN_OPTS    extra Maven options, e.g. "-Dmaven.repo.local=/tmp/m2" to keep the install private
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if [ "${SKIP_BUILD:-0}" != 1 ]; then
@@ -12,8 +13,10 @@ if [ "${SKIP_BUILD:-0}" != 1 ]; then
 	fi
 	mkdir -p benchmarks/target
 	gcc -O2 -o benchmarks/target/zmq_bench benchmarks/native/zmq_bench.c -lzmq -lpthread
-	./mvnw -q -B -ntp install -DskipTests
-	./mvnw -q -B -ntp -f benchmarks/pom.xml package -DskipTests
+	# shellcheck disable=SC2086
+	./mvnw -q -B -ntp ${MVN_OPTS:-} install -DskipTests
+	# shellcheck disable=SC2086
+	./mvnw -q -B -ntp ${MVN_OPTS:-} -f benchmarks/pom.xml package -DskipTests
 fi
 commit=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)
 # shellcheck disable=SC2086

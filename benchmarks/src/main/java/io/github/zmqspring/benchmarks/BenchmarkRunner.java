@@ -163,6 +163,18 @@ public final class BenchmarkRunner {
 			scenario("6", () -> throughput("6. PUSH/PULL 100 B vs Spring Integration", "msg/s",
 					"ours: ZmqTemplate -> @ZmqListener", () -> ours.pushPull(n6), "Spring Integration ZeroMQ 7.0.5",
 					() -> Baselines.springIntegrationPushPull(n6, SIZE), Target.atLeast(2), false));
+			// the same through Spring Integration flows on both sides
+			// (IntegrationFlowScenario)
+			int n6b = count(200_000);
+			int n6bTheirs = count(25_000);
+			scenario("6b", () -> {
+				try (IntegrationFlowScenario.Ours flow = new IntegrationFlowScenario.Ours()) {
+					throughput("6b. PUSH/PULL 100 B through Spring Integration flows", "msg/s",
+							"ours: Zmq.outboundChannelAdapter -> Zmq.inboundChannelAdapter", () -> flow.run(n6b),
+							"Spring Integration ZeroMQ 7.0.5 adapters",
+							() -> Baselines.springIntegrationPushPull(n6bTheirs, SIZE), Target.atLeast(20), false);
+				}
+			});
 		}
 		finally {
 			ours.close();

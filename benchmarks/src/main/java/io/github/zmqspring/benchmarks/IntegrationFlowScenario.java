@@ -67,15 +67,19 @@ public final class IntegrationFlowScenario {
 			ours.run(count / 4);
 			Baselines.springIntegrationPushPull(siCount / 5, SIZE);
 			for (int trial = 1; trial <= trials; trial++) {
-				double mine = ours.run(count).perSecond();
+				Measurement flow = ours.run(count);
+				double mine = flow.perSecond();
 				double theirs = Baselines.springIntegrationPushPull(siCount, SIZE).perSecond();
 				// the same sockets without Spring Integration: the cost of the flow
 				// itself
-				double plain = ours.runPlain(count).perSecond();
+				Measurement plain = ours.runPlain(count);
 				ratios.add(mine / theirs);
-				System.out.printf("6b trial %d: ours (Zmq adapters in a flow) %,.0f msg/s; Spring Integration ZeroMQ"
-						+ " 7.0.5 %,.0f msg/s; ratio %.1f; reference without a flow (ZmqTemplate -> @ZmqListener)"
-						+ " %,.0f msg/s%n", trial, mine, theirs, mine / theirs, plain);
+				System.out.printf(
+						"6b trial %d: ours (Zmq adapters in a flow) %,.0f msg/s (%.0f B/msg allocated);"
+								+ " Spring Integration ZeroMQ 7.0.5 %,.0f msg/s; ratio %.1f; reference without a flow"
+								+ " (ZmqTemplate -> @ZmqListener) %,.0f msg/s (%.0f B/msg)%n",
+						trial, mine, flow.bytesPerMessage(), theirs, mine / theirs, plain.perSecond(),
+						plain.bytesPerMessage());
 			}
 		}
 		ratios.sort(Double::compare);
@@ -120,22 +124,24 @@ public final class IntegrationFlowScenario {
 			Counter counter = this.sink.plain;
 			counter.reset(count);
 			byte[] payload = new byte[SIZE];
+			AllocationMeter meter = AllocationMeter.start();
 			for (int i = 0; i < count; i++) {
 				this.template.send("plain-out", payload);
 			}
 			counter.await();
-			return Measurement.of(counter.rate());
+			return Measurement.of(counter, meter, count);
 		}
 
 		Measurement run(int count) {
 			Counter counter = this.sink.counter;
 			counter.reset(count);
 			byte[] payload = new byte[SIZE];
+			AllocationMeter meter = AllocationMeter.start();
 			for (int i = 0; i < count; i++) {
 				this.input.send(new GenericMessage<>(payload));
 			}
 			counter.await();
-			return Measurement.of(counter.rate());
+			return Measurement.of(counter, meter, count);
 		}
 
 		@Override

@@ -204,7 +204,9 @@ public interface ZmqOperations {
 	 * @param socket the name of a declared DEALER socket
 	 * @param payload the request payload, or a {@code Message<?>} whose headers travel in
 	 * the metadata frame
-	 * @param replyType the type the reply is converted to
+	 * @param replyType the type the reply is converted to; {@code Message.class} (here
+	 * and in every other request method) gives the reply frame as a
+	 * {@code Message<byte[]>} whose headers are those of the reply's metadata frame
 	 * @return the converted reply
 	 * @throws ZmqRequestTimeoutException when every attempt timed out
 	 * @throws ZmqRemoteException when the server's handler failed

@@ -122,9 +122,10 @@ public final class ZmqRequester implements AutoCloseable {
 	 * Send a request and receive its reply frames.
 	 * @param frames the request's payload frames (usually one)
 	 * @param timeout how long each attempt waits for its reply
-	 * @return a future of the reply's payload frames; it fails with
-	 * {@link ZmqRequestTimeoutException} once every attempt has timed out, and with
-	 * {@link ZmqRemoteException} when the server replied with an error
+	 * @return a future of the reply's frames (the payload last, after a metadata frame
+	 * when the server sent one); it fails with {@link ZmqRequestTimeoutException} once
+	 * every attempt has timed out, and with {@link ZmqRemoteException} when the server
+	 * replied with an error
 	 */
 	public CompletableFuture<List<byte[]>> request(byte[][] frames, Duration timeout) {
 		Pending request = new Pending(frames, timeout, new CompletableFuture<>());
@@ -253,7 +254,7 @@ public final class ZmqRequester implements AutoCloseable {
 							metadata, new String(frames.get(1), java.nio.charset.StandardCharsets.UTF_8)));
 					return;
 				}
-				frames.remove(0);
+				// kept: the template maps its headers when the caller asks for a Message
 			}
 			catch (ZmqMetadataException ex) {
 				request.result.completeExceptionally(ex);

@@ -425,7 +425,17 @@ public class ZmqTemplate implements ZmqOperations, DisposableBean {
 		}
 	}
 
+	@SuppressWarnings("unchecked")
 	private <T> T fromReply(String socket, List<byte[]> frames, Class<T> replyType) {
+		if (replyType == Message.class) {
+			// the raw reply with the headers of its metadata frame
+			MessageBuilder<byte[]> reply = MessageBuilder.withPayload(lastFrame(socket, frames))
+				.setHeader(ZmqHeaders.SOCKET, socket);
+			if (frames.size() > 1 && ZmqMetadataCodec.isMetadataFrame(frames.get(0))) {
+				reply.copyHeaders(ZmqHeaderMapper.toHeaders(ZmqMetadataCodec.decode(frames.get(0))));
+			}
+			return (T) reply.build();
+		}
 		return this.payloadConverter.fromFrame(lastFrame(socket, frames), replyType, socket,
 				this.socketManager.getSpec(socket).getContentType());
 	}

@@ -25,7 +25,6 @@ import org.springframework.integration.context.IntegrationContextUtils;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.MessageChannel;
 import org.springframework.integration.endpoint.MessageProducerSupport;
-import org.springframework.util.Assert;
 
 /**
  * An inbound channel adapter: receives on a declared PULL, SUB, XSUB or PAIR socket and
@@ -48,17 +47,7 @@ public class ZmqInboundChannelAdapter extends MessageProducerSupport {
 	private static final Set<SocketType> TYPES = Set.of(SocketType.PULL, SocketType.SUB, SocketType.XSUB,
 			SocketType.PAIR);
 
-	private final String socket;
-
-	private Class<?> payloadType = byte[].class;
-
-	private int concurrency = 1;
-
-	private @Nullable String listenerId;
-
-	private @Nullable ZmqIntegrationComponents components;
-
-	private @Nullable ZmqListenerContainer container;
+	private final ZmqIntegrationSupport.Inbound inbound;
 
 	private boolean errorChannelSet;
 
@@ -67,8 +56,7 @@ public class ZmqInboundChannelAdapter extends MessageProducerSupport {
 	 * @param socket the name of a socket declared under {@code zmq.sockets}
 	 */
 	public ZmqInboundChannelAdapter(String socket) {
-		Assert.hasText(socket, "'socket' must not be empty");
-		this.socket = socket;
+		this.inbound = new ZmqIntegrationSupport.Inbound(socket, TYPES);
 		setPhase(ZmqIntegrationPhases.INBOUND);
 	}
 
@@ -76,7 +64,7 @@ public class ZmqInboundChannelAdapter extends MessageProducerSupport {
 	 * @return the name of the socket the adapter receives on
 	 */
 	public String getSocket() {
-		return this.socket;
+		return this.inbound.getSocket();
 	}
 
 	/**
@@ -84,8 +72,7 @@ public class ZmqInboundChannelAdapter extends MessageProducerSupport {
 	 * @param payloadType the type; {@code byte[]} (the default) leaves the frame as is
 	 */
 	public void setPayloadType(Class<?> payloadType) {
-		Assert.notNull(payloadType, "'payloadType' must not be null");
-		this.payloadType = payloadType;
+		this.inbound.setPayloadType(payloadType);
 	}
 
 	/**
@@ -94,8 +81,7 @@ public class ZmqInboundChannelAdapter extends MessageProducerSupport {
 	 * @param concurrency the number of threads, at least 1
 	 */
 	public void setConcurrency(int concurrency) {
-		Assert.isTrue(concurrency >= 1, "'concurrency' must be at least 1");
-		this.concurrency = concurrency;
+		this.inbound.setConcurrency(concurrency);
 	}
 
 	/**
@@ -103,8 +89,17 @@ public class ZmqInboundChannelAdapter extends MessageProducerSupport {
 	 * @param listenerId the id (default {@code integration:<socket>})
 	 */
 	public void setListenerId(String listenerId) {
-		Assert.hasText(listenerId, "'listenerId' must not be empty");
-		this.listenerId = listenerId;
+		this.inbound.setListenerId(listenerId);
+	}
+
+	/**
+	 * Set which headers of a message's metadata frame become headers of the flow's
+	 * message; the library's {@code zmq_} headers always do.
+	 * @param patterns header name patterns ({@code *} wildcards, {@code !} to exclude,
+	 * the first match decides); {@code *} (the default) maps every header
+	 */
+	public void setMappedRequestHeaders(String... patterns) {
+		this.inbound.setMappedHeaders(patterns);
 	}
 
 	/**
@@ -113,14 +108,14 @@ public class ZmqInboundChannelAdapter extends MessageProducerSupport {
 	 * @param components the components
 	 */
 	public void setComponents(ZmqIntegrationComponents components) {
-		this.components = components;
+		this.inbound.setComponents(components);
 	}
 
 	/**
 	 * @return the container that receives for this adapter, once initialized
 	 */
 	public @Nullable ZmqListenerContainer getContainer() {
-		return this.container;
+		return this.inbound.getContainer();
 	}
 
 	@Override
@@ -149,26 +144,18 @@ public class ZmqInboundChannelAdapter extends MessageProducerSupport {
 				&& getBeanFactory().containsBean(IntegrationContextUtils.ERROR_CHANNEL_BEAN_NAME)) {
 			setErrorChannelName(IntegrationContextUtils.ERROR_CHANNEL_BEAN_NAME);
 		}
-		if (this.components == null) {
-			this.components = ZmqIntegrationComponents.of(getBeanFactory());
-		}
-		String id = (this.listenerId != null) ? this.listenerId : "integration:" + this.socket;
-		this.container = ZmqIntegrationSupport.registerContainer(this.components, id, this.socket, TYPES,
-				"inbound channel adapter '" + getComponentName() + "'", new Receiver(), this.concurrency);
+		this.inbound.init(getBeanFactory(), "inbound channel adapter", getComponentName(), new Receiver());
 	}
 
 	@Override
 	protected void doStart() {
-		Assert.state(this.container != null, "The adapter is not initialized");
-		this.container.start();
+		this.inbound.start();
 	}
 
 	@Override
 	protected void doStop() {
 		super.doStop();
-		if (this.container != null) {
-			this.container.stop();
-		}
+		this.inbound.stop();
 	}
 
 	/**
@@ -177,12 +164,9 @@ public class ZmqInboundChannelAdapter extends MessageProducerSupport {
 	private final class Receiver {
 
 		public void receive(Message<byte[]> received) {
-			ZmqInboundChannelAdapter adapter = ZmqInboundChannelAdapter.this;
 			Message<?> message;
 			try {
-				message = ZmqIntegrationSupport.toFlowMessage(received, adapter.payloadType,
-						adapter.components.getMessageConverter(),
-						"Inbound channel adapter '" + getComponentName() + "' on socket '" + adapter.socket + "'");
+				message = ZmqInboundChannelAdapter.this.inbound.toFlowMessage(received);
 			}
 			catch (RuntimeException ex) {
 				if (!sendErrorMessageIfNecessary(received, ex)) {

@@ -24,7 +24,6 @@ import org.zeromq.SocketType;
 import org.springframework.integration.gateway.MessagingGatewaySupport;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.MessagingException;
-import org.springframework.util.Assert;
 
 /**
  * An inbound gateway: receives requests on a declared REP or ROUTER socket, sends each
@@ -37,6 +36,14 @@ import org.springframework.util.Assert;
  * {@code ZmqRemoteException}), never with silence. With an error channel set, the error
  * flow's reply is the reply instead. The requester's routing id is in
  * {@code ZmqHeaders.ROUTING_ID}.
+ * <p>
+ * Headers map both ways, as Spring Integration's header mappers do: the request's
+ * metadata headers become message headers, and the user headers that the flow sets on its
+ * reply (for example with {@code enrichHeaders}) travel back in the reply's metadata
+ * frame; the request's own headers, echoed unchanged by the reply, and Spring
+ * Integration's internal ones ({@code id}, {@code timestamp}, channels, history) do not.
+ * {@link #setMappedRequestHeaders} and {@link #setMappedReplyHeaders} narrow them with
+ * patterns.
  *
  * @author zmq-spring-boot
  */
@@ -44,17 +51,9 @@ public class ZmqInboundGateway extends MessagingGatewaySupport {
 
 	private static final Set<SocketType> TYPES = Set.of(SocketType.REP, SocketType.ROUTER);
 
-	private final String socket;
+	private final ZmqIntegrationSupport.Inbound inbound;
 
-	private Class<?> payloadType = byte[].class;
-
-	private int concurrency = 1;
-
-	private @Nullable String listenerId;
-
-	private @Nullable ZmqIntegrationComponents components;
-
-	private @Nullable ZmqListenerContainer container;
+	private String @Nullable [] mappedReplyHeaders;
 
 	/**
 	 * Create a gateway.
@@ -62,8 +61,7 @@ public class ZmqInboundGateway extends MessagingGatewaySupport {
 	 */
 	public ZmqInboundGateway(String socket) {
 		super(true);
-		Assert.hasText(socket, "'socket' must not be empty");
-		this.socket = socket;
+		this.inbound = new ZmqIntegrationSupport.Inbound(socket, TYPES);
 		setPhase(ZmqIntegrationPhases.INBOUND);
 	}
 
@@ -71,7 +69,7 @@ public class ZmqInboundGateway extends MessagingGatewaySupport {
 	 * @return the name of the socket the gateway receives on
 	 */
 	public String getSocket() {
-		return this.socket;
+		return this.inbound.getSocket();
 	}
 
 	/**
@@ -79,8 +77,7 @@ public class ZmqInboundGateway extends MessagingGatewaySupport {
 	 * @param payloadType the type; {@code byte[]} (the default) leaves the frame as is
 	 */
 	public void setPayloadType(Class<?> payloadType) {
-		Assert.notNull(payloadType, "'payloadType' must not be null");
-		this.payloadType = payloadType;
+		this.inbound.setPayloadType(payloadType);
 	}
 
 	/**
@@ -89,8 +86,7 @@ public class ZmqInboundGateway extends MessagingGatewaySupport {
 	 * @param concurrency the number of threads, at least 1
 	 */
 	public void setConcurrency(int concurrency) {
-		Assert.isTrue(concurrency >= 1, "'concurrency' must be at least 1");
-		this.concurrency = concurrency;
+		this.inbound.setConcurrency(concurrency);
 	}
 
 	/**
@@ -98,8 +94,27 @@ public class ZmqInboundGateway extends MessagingGatewaySupport {
 	 * @param listenerId the id (default {@code integration:<socket>})
 	 */
 	public void setListenerId(String listenerId) {
-		Assert.hasText(listenerId, "'listenerId' must not be empty");
-		this.listenerId = listenerId;
+		this.inbound.setListenerId(listenerId);
+	}
+
+	/**
+	 * Set which headers of a request's metadata frame become headers of the flow's
+	 * message; the library's {@code zmq_} headers always do.
+	 * @param patterns header name patterns ({@code *} wildcards, {@code !} to exclude,
+	 * the first match decides); {@code *} (the default) maps every header
+	 */
+	public void setMappedRequestHeaders(String... patterns) {
+		this.inbound.setMappedHeaders(patterns);
+	}
+
+	/**
+	 * Set which headers of the flow's reply travel back in the reply's metadata frame.
+	 * @param patterns header name patterns ({@code *} wildcards, {@code !} to exclude,
+	 * the first match decides); {@code *} (the default) maps every user header the flow
+	 * set
+	 */
+	public void setMappedReplyHeaders(String... patterns) {
+		this.mappedReplyHeaders = ZmqIntegrationSupport.patterns(patterns, "mappedReplyHeaders");
 	}
 
 	/**
@@ -108,14 +123,14 @@ public class ZmqInboundGateway extends MessagingGatewaySupport {
 	 * @param components the components
 	 */
 	public void setComponents(ZmqIntegrationComponents components) {
-		this.components = components;
+		this.inbound.setComponents(components);
 	}
 
 	/**
 	 * @return the container that receives for this gateway, once initialized
 	 */
 	public @Nullable ZmqListenerContainer getContainer() {
-		return this.container;
+		return this.inbound.getContainer();
 	}
 
 	@Override
@@ -126,26 +141,18 @@ public class ZmqInboundGateway extends MessagingGatewaySupport {
 	@Override
 	protected void onInit() {
 		super.onInit();
-		if (this.components == null) {
-			this.components = ZmqIntegrationComponents.of(getBeanFactory());
-		}
-		String id = (this.listenerId != null) ? this.listenerId : "integration:" + this.socket;
-		this.container = ZmqIntegrationSupport.registerContainer(this.components, id, this.socket, TYPES,
-				"inbound gateway '" + getComponentName() + "'", new Receiver(), this.concurrency);
+		this.inbound.init(getBeanFactory(), "inbound gateway", getComponentName(), new Receiver());
 	}
 
 	@Override
 	protected void doStart() {
 		super.doStart();
-		Assert.state(this.container != null, "The gateway is not initialized");
-		this.container.start();
+		this.inbound.start();
 	}
 
 	@Override
 	protected void doStop() {
-		if (this.container != null) {
-			this.container.stop();
-		}
+		this.inbound.stop();
 		super.doStop();
 	}
 
@@ -155,10 +162,7 @@ public class ZmqInboundGateway extends MessagingGatewaySupport {
 	private final class Receiver {
 
 		public @Nullable Object receive(Message<byte[]> received) throws Exception {
-			ZmqInboundGateway gateway = ZmqInboundGateway.this;
-			Message<?> request = ZmqIntegrationSupport.toFlowMessage(received, gateway.payloadType,
-					gateway.components.getMessageConverter(),
-					"Inbound gateway '" + getComponentName() + "' on socket '" + gateway.socket + "'");
+			Message<?> request = ZmqInboundGateway.this.inbound.toFlowMessage(received);
 			Message<?> reply;
 			try {
 				reply = sendAndReceiveMessage(request);
@@ -167,7 +171,11 @@ public class ZmqInboundGateway extends MessagingGatewaySupport {
 				// the requester gets the flow's own failure, not the wrapper of the flow
 				throw (ex.getCause() instanceof Exception cause) ? cause : ex;
 			}
-			return (reply != null) ? reply.getPayload() : null;
+			if (reply == null) {
+				return null;
+			}
+			// the container writes a returned Message's headers in the metadata frame
+			return ZmqIntegrationSupport.toWire(reply, ZmqInboundGateway.this.mappedReplyHeaders, request.getHeaders());
 		}
 
 	}

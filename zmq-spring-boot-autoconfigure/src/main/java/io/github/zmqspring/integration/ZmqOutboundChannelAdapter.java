@@ -60,6 +60,8 @@ public class ZmqOutboundChannelAdapter extends AbstractMessageHandler {
 
 	private boolean publisher;
 
+	private String @Nullable [] mappedRequestHeaders;
+
 	/**
 	 * Create an adapter.
 	 * @param socket the name of a socket declared under {@code zmq.sockets}
@@ -96,6 +98,15 @@ public class ZmqOutboundChannelAdapter extends AbstractMessageHandler {
 	}
 
 	/**
+	 * Set which headers of a message travel in its metadata frame.
+	 * @param patterns header name patterns ({@code *} wildcards, {@code !} to exclude,
+	 * the first match decides); {@code *} (the default) maps every user header
+	 */
+	public void setMappedRequestHeaders(String... patterns) {
+		this.mappedRequestHeaders = ZmqIntegrationSupport.patterns(patterns, "mappedRequestHeaders");
+	}
+
+	/**
 	 * Set the components this adapter uses, instead of looking them up in the bean
 	 * factory.
 	 * @param components the components
@@ -124,7 +135,7 @@ public class ZmqOutboundChannelAdapter extends AbstractMessageHandler {
 	@Override
 	protected void handleMessageInternal(Message<?> message) {
 		Assert.state(this.components != null, "The adapter is not initialized");
-		Object wire = ZmqIntegrationSupport.toWire(message);
+		Object wire = ZmqIntegrationSupport.toWire(message, this.mappedRequestHeaders, null);
 		if (this.publisher) {
 			this.components.getOperations().publish(this.socket, topic(message), wire);
 		}

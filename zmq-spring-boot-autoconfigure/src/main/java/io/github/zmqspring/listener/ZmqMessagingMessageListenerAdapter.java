@@ -293,6 +293,7 @@ public class ZmqMessagingMessageListenerAdapter {
 			return;
 		}
 		byte[] frame;
+		byte[] metadata = null;
 		if (result == null) {
 			if (this.socketType != SocketType.REP) {
 				return; // a ROUTER or STREAM handler may answer nothing; REP must answer
@@ -302,11 +303,18 @@ public class ZmqMessagingMessageListenerAdapter {
 		else {
 			try {
 				frame = this.replyConverter.toFrame(result, this.socketName, this.defaultContentType);
+				// a Message's headers travel in the metadata frame (docs/wire-format.md)
+				if (result instanceof Message<?> message && this.socketType != SocketType.STREAM) {
+					metadata = ZmqHeaderMapper.metadataFrame(message.getHeaders(), this.socketName);
+				}
 			}
 			catch (RuntimeException ex) {
 				handleFailure(request, ex, envelope, replies);
 				return;
 			}
+		}
+		if (metadata != null) {
+			envelope.add(metadata);
 		}
 		sendResponse(envelope, frame, replies);
 	}

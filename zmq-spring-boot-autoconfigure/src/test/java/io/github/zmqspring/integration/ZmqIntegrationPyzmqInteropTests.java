@@ -194,7 +194,7 @@ class ZmqIntegrationPyzmqInteropTests {
 	}
 
 	/** A pyzmq peer: a script of {@code src/test/resources/interop} and its output. */
-	private record Peer(Process process, BufferedReader output) {
+	record Peer(Process process, BufferedReader output) {
 
 		static Peer start(String script, String... args) {
 			try {

@@ -65,4 +65,16 @@ public class ZmqInboundChannelAdapterSpec
 		return this;
 	}
 
+	/**
+	 * Which headers of a received metadata frame become message headers (Spring
+	 * Integration's header mapper patterns).
+	 * @param patterns header name patterns ({@code *} wildcards, {@code !} to exclude,
+	 * the first match decides); {@code *} by default
+	 * @return the spec
+	 */
+	public ZmqInboundChannelAdapterSpec mappedRequestHeaders(String... patterns) {
+		this.target.setMappedRequestHeaders(patterns);
+		return this;
+	}
+
 }

@@ -76,4 +76,28 @@ public class ZmqInboundGatewaySpec extends MessagingGatewaySpec<ZmqInboundGatewa
 		return this;
 	}
 
+	/**
+	 * Which headers of a request's metadata frame become message headers (Spring
+	 * Integration's header mapper patterns).
+	 * @param patterns header name patterns ({@code *} wildcards, {@code !} to exclude,
+	 * the first match decides); {@code *} by default
+	 * @return the spec
+	 */
+	public ZmqInboundGatewaySpec mappedRequestHeaders(String... patterns) {
+		this.target.setMappedRequestHeaders(patterns);
+		return this;
+	}
+
+	/**
+	 * Which headers of the flow's reply travel back in the reply's metadata frame (Spring
+	 * Integration's header mapper patterns).
+	 * @param patterns header name patterns ({@code *} wildcards, {@code !} to exclude,
+	 * the first match decides); {@code *} by default
+	 * @return the spec
+	 */
+	public ZmqInboundGatewaySpec mappedReplyHeaders(String... patterns) {
+		this.target.setMappedReplyHeaders(patterns);
+		return this;
+	}
+
 }

@@ -72,4 +72,16 @@ public class ZmqOutboundChannelAdapterSpec
 		return this;
 	}
 
+	/**
+	 * Which headers of a message travel in its metadata frame (Spring Integration's
+	 * header mapper patterns).
+	 * @param patterns header name patterns ({@code *} wildcards, {@code !} to exclude,
+	 * the first match decides); {@code *} by default
+	 * @return the spec
+	 */
+	public ZmqOutboundChannelAdapterSpec mappedRequestHeaders(String... patterns) {
+		this.target.setMappedRequestHeaders(patterns);
+		return this;
+	}
+
 }

@@ -77,4 +77,28 @@ public class ZmqOutboundGatewaySpec extends MessageHandlerSpec<ZmqOutboundGatewa
 		return this;
 	}
 
+	/**
+	 * Which headers of a request message travel in its metadata frame (Spring
+	 * Integration's header mapper patterns).
+	 * @param patterns header name patterns ({@code *} wildcards, {@code !} to exclude,
+	 * the first match decides); {@code *} by default
+	 * @return the spec
+	 */
+	public ZmqOutboundGatewaySpec mappedRequestHeaders(String... patterns) {
+		this.target.setMappedRequestHeaders(patterns);
+		return this;
+	}
+
+	/**
+	 * Which headers of a reply's metadata frame become headers of the reply message
+	 * (Spring Integration's header mapper patterns).
+	 * @param patterns header name patterns ({@code *} wildcards, {@code !} to exclude,
+	 * the first match decides); {@code *} by default
+	 * @return the spec
+	 */
+	public ZmqOutboundGatewaySpec mappedReplyHeaders(String... patterns) {
+		this.target.setMappedReplyHeaders(patterns);
+		return this;
+	}
+
 }
