@@ -23,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.github.zmqspring.core.InvalidZmqSocketSpecException;
 import io.github.zmqspring.core.socket.ZmqSocketOption;
 import io.github.zmqspring.core.socket.ZmqSocketOptions;
 import io.github.zmqspring.listener.ZmqErrorReplyDetail;
@@ -1124,6 +1125,25 @@ public class ZmqProperties {
 
 		public void setObservationEnabled(boolean observationEnabled) {
 			this.observationEnabled = observationEnabled;
+		}
+
+		void validate() {
+			if (this.concurrency < 1) {
+				throw new InvalidZmqSocketSpecException("zmq.listener.concurrency", this.concurrency,
+						"must be at least 1");
+			}
+			if (this.queueCapacity < 1) {
+				throw new InvalidZmqSocketSpecException("zmq.listener.queue-capacity", this.queueCapacity,
+						"must be at least 1");
+			}
+			if (this.startTimeout == null || this.startTimeout.isNegative() || this.startTimeout.isZero()) {
+				throw new InvalidZmqSocketSpecException("zmq.listener.start-timeout", this.startTimeout,
+						"must be positive");
+			}
+			if (this.errorReplyDetail == null) {
+				throw new InvalidZmqSocketSpecException("zmq.listener.error-reply-detail", null,
+						"must be class-and-message, type-only or none");
+			}
 		}
 
 	}
