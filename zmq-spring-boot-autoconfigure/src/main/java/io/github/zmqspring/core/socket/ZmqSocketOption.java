@@ -31,9 +31,10 @@ import org.springframework.util.unit.DataSize;
 
 /**
  * One socket option users tune: its property name, its value type, how it is checked and
- * how it is set on a JeroMQ socket. {@link #values()} is the one list of options; the
- * option holder ({@link ZmqSocketOptions}), the checks, the code that applies them and
- * the properties that declare them are all derived from it.
+ * how it is set on a JeroMQ socket. {@link #values()} is the one list of options: the
+ * option holder ({@link ZmqSocketOptions}), its checks and the code that applies them
+ * iterate over it, and the tests hold the configuration properties and their metadata to
+ * it.
  *
  * @param <T> the type of the option's value
  * @author zmq-spring-boot
