@@ -31,6 +31,7 @@ import io.github.zmqspring.core.InvalidZmqSocketSpecException;
 import io.github.zmqspring.core.socket.ZmqSocketManager;
 import io.github.zmqspring.core.socket.ZmqSocketOptions;
 import io.github.zmqspring.core.socket.ZmqSocketSpec;
+import io.github.zmqspring.listener.ZmqListenerContainerFactory;
 import io.github.zmqspring.listener.ZmqListenerEndpoint;
 import io.github.zmqspring.listener.ZmqListenerEndpointRegistry;
 import io.github.zmqspring.listener.ZmqListenerErrorHandler;
@@ -54,7 +55,6 @@ import org.springframework.core.annotation.MergedAnnotations.SearchStrategy;
 import org.springframework.messaging.converter.MessageConverter;
 import org.springframework.messaging.handler.annotation.support.DefaultMessageHandlerMethodFactory;
 import org.springframework.util.Assert;
-import org.springframework.util.ClassUtils;
 import org.springframework.util.InvalidMimeTypeException;
 import org.springframework.util.MimeTypeUtils;
 import org.springframework.util.StringUtils;
@@ -80,9 +80,6 @@ public class ZmqListenerAnnotationBeanPostProcessor
 
 	private static final Set<SocketType> SUPPORTED = Set.of(SocketType.SUB, SocketType.XSUB, SocketType.PULL,
 			SocketType.PAIR, SocketType.REP, SocketType.ROUTER, SocketType.STREAM);
-
-	private static final boolean JACKSON_PRESENT = ClassUtils.isPresent("tools.jackson.databind.json.JsonMapper",
-			ZmqListenerAnnotationBeanPostProcessor.class.getClassLoader());
 
 	private final AtomicInteger counter = new AtomicInteger();
 
@@ -308,9 +305,9 @@ public class ZmqListenerAnnotationBeanPostProcessor
 	}
 
 	/**
-	 * The one place that chooses how payloads are converted: the application's
-	 * {@value #MESSAGE_CONVERTER_BEAN_NAME} bean if there is one, else bytes, String and
-	 * JSON (with the application's JsonMapper when it has one).
+	 * How payloads are converted, chosen elsewhere: the application's
+	 * {@value #MESSAGE_CONVERTER_BEAN_NAME} bean (which the auto-configuration also sets
+	 * on its container factory), else the converter of the default container factory.
 	 */
 	private synchronized MessageConverter getMessageConverter() {
 		if (this.messageConverter == null) {
@@ -323,7 +320,12 @@ public class ZmqListenerAnnotationBeanPostProcessor
 		if (this.beanFactory.containsBean(MESSAGE_CONVERTER_BEAN_NAME)) {
 			return this.beanFactory.getBean(MESSAGE_CONVERTER_BEAN_NAME, MessageConverter.class);
 		}
-		return JACKSON_PRESENT ? JsonConverterFactory.create(this.beanFactory) : ZmqMessageConverters.basicConverter();
+		ZmqListenerContainerFactory factory = this.beanFactory
+			.containsBean(ZmqListenerEndpointRegistrar.DEFAULT_CONTAINER_FACTORY_BEAN_NAME)
+					? this.beanFactory.getBean(ZmqListenerEndpointRegistrar.DEFAULT_CONTAINER_FACTORY_BEAN_NAME,
+							ZmqListenerContainerFactory.class)
+					: this.beanFactory.getBeanProvider(ZmqListenerContainerFactory.class).getIfUnique();
+		return (factory != null) ? factory.getMessageConverter() : ZmqMessageConverters.defaultConverter();
 	}
 
 	private String resolveString(String value) {
@@ -358,16 +360,6 @@ public class ZmqListenerAnnotationBeanPostProcessor
 	}
 
 	private record Pending(Object bean, Class<?> targetClass, Method method, MergedAnnotation<ZmqListener> annotation) {
-	}
-
-	/** Keeps Jackson optional: only loaded when it is on the class path. */
-	private static final class JsonConverterFactory {
-
-		static MessageConverter create(ConfigurableListableBeanFactory beanFactory) {
-			return ZmqMessageConverters.defaultConverter(
-					beanFactory.getBeanProvider(tools.jackson.databind.json.JsonMapper.class).getIfUnique());
-		}
-
 	}
 
 }

@@ -338,14 +338,18 @@ public final class ZmqAutoConfiguration {
 		@ConditionalOnMissingBean
 		ZmqListenerContainerFactory zmqListenerContainerFactory(ZmqSocketManager socketManager,
 				ZmqProperties properties, ObjectProvider<ZmqListenerErrorHandler> errorHandler,
-				ObjectProvider<ZmqListenerSocketHook> socketHooks,
-				ObjectProvider<ZmqListenerObservations> observations) {
+				ObjectProvider<ZmqListenerSocketHook> socketHooks, ObjectProvider<ZmqListenerObservations> observations,
+				@Qualifier("zmqMessageConverter") MessageConverter zmqMessageConverter) {
 			ZmqListenerContainerFactory factory = new ZmqListenerContainerFactory(socketManager);
 			factory.setStopTimeout(properties.getContext().getShutdownTimeout());
 			ZmqProperties.Listener listener = properties.getListener();
+			listener.validate();
 			factory.setConcurrency(listener.getConcurrency());
 			factory.setQueueCapacity(listener.getQueueCapacity());
 			factory.setStartTimeout(listener.getStartTimeout());
+			// the one converter: the template's, and every listener's arguments and
+			// replies
+			factory.setMessageConverter(zmqMessageConverter);
 			factory.setErrorReplyDetail(listener.getErrorReplyDetail());
 			errorHandler.ifUnique(factory::setErrorHandler);
 			factory.setSocketHooks(socketHooks.orderedStream().toList());

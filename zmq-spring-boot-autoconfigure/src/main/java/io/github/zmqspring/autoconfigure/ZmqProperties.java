@@ -23,11 +23,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.github.zmqspring.core.InvalidZmqSocketSpecException;
+import io.github.zmqspring.core.socket.ZmqSocketOption;
 import io.github.zmqspring.core.socket.ZmqSocketOptions;
 import io.github.zmqspring.listener.ZmqErrorReplyDetail;
 import io.github.zmqspring.proxy.ZmqProxyType;
 import org.zeromq.SocketType;
 
+import org.springframework.beans.BeanWrapper;
+import org.springframework.beans.BeanWrapperImpl;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.NestedConfigurationProperty;
 import org.springframework.util.unit.DataSize;
@@ -242,9 +246,304 @@ public class ZmqProperties {
 	}
 
 	/**
+	 * The options of a socket, shared by declared sockets and proxy sides: one bean
+	 * property per {@link ZmqSocketOption}, mapped onto the core's
+	 * {@link ZmqSocketOptions} by {@link #toSocketOptions()}.
+	 */
+	public static class SocketOptions {
+
+		/**
+		 * Send high-water mark: the most messages queued for one peer before sends block
+		 * or drop.
+		 */
+		private Integer sendHighWaterMark;
+
+		/**
+		 * Receive high-water mark: the most messages queued from one peer before it is
+		 * throttled.
+		 */
+		private Integer receiveHighWaterMark;
+
+		/**
+		 * How long pending outgoing messages are kept after the socket closes.
+		 */
+		private Duration linger;
+
+		/**
+		 * Initial interval between reconnection attempts.
+		 */
+		private Duration reconnectInterval;
+
+		/**
+		 * Maximum interval between reconnection attempts (exponential back-off up to it).
+		 */
+		private Duration reconnectIntervalMax;
+
+		/**
+		 * Longest time a new connection may take to complete its ZMTP handshake before it
+		 * is dropped and retried. JeroMQ's own default is 30s; this library uses 1s when
+		 * unset.
+		 */
+		private Duration handshakeInterval;
+
+		/**
+		 * Interval between ZMTP heartbeat pings; unset disables heartbeats.
+		 */
+		private Duration heartbeatInterval;
+
+		/**
+		 * How long to wait for a heartbeat reply before the connection is considered
+		 * dead.
+		 */
+		private Duration heartbeatTimeout;
+
+		/**
+		 * Time-to-live that remote peers apply to this socket's heartbeats.
+		 */
+		private Duration heartbeatTtl;
+
+		/**
+		 * Largest inbound message accepted; a peer sending a larger one is disconnected.
+		 * Unset means the context's default (4MB); -1 means unlimited, unsafe on anything
+		 * reachable.
+		 */
+		private DataSize maxMessageSize;
+
+		/**
+		 * How long a blocking send waits before it fails.
+		 */
+		private Duration sendTimeout;
+
+		/**
+		 * How long a blocking receive waits before it gives up.
+		 */
+		private Duration receiveTimeout;
+
+		/**
+		 * Whether messages are queued only to completed connections (libzmq's
+		 * ZMQ_IMMEDIATE meaning; JeroMQ's inverted flag is translated).
+		 */
+		private Boolean immediate;
+
+		/**
+		 * Routing identity of this socket as seen by ROUTER peers (UTF-8, 1-255 bytes).
+		 */
+		private String identity;
+
+		/**
+		 * Whether TCP keepalive is enabled on the socket's connections.
+		 */
+		private Boolean tcpKeepAlive;
+
+		/**
+		 * Idle time before TCP keepalive probes start.
+		 */
+		private Duration tcpKeepAliveIdle;
+
+		/**
+		 * Interval between TCP keepalive probes.
+		 */
+		private Duration tcpKeepAliveInterval;
+
+		/**
+		 * Number of unanswered TCP keepalive probes before the connection is dropped.
+		 */
+		private Integer tcpKeepAliveCount;
+
+		/**
+		 * Whether a ROUTER reports unroutable messages as errors instead of dropping
+		 * them.
+		 */
+		private Boolean routerMandatory;
+
+		/**
+		 * Whether only the last message is kept in the queue (single-part messages only).
+		 */
+		private Boolean conflate;
+
+		public Integer getSendHighWaterMark() {
+			return this.sendHighWaterMark;
+		}
+
+		public void setSendHighWaterMark(Integer sendHighWaterMark) {
+			this.sendHighWaterMark = sendHighWaterMark;
+		}
+
+		public Integer getReceiveHighWaterMark() {
+			return this.receiveHighWaterMark;
+		}
+
+		public void setReceiveHighWaterMark(Integer receiveHighWaterMark) {
+			this.receiveHighWaterMark = receiveHighWaterMark;
+		}
+
+		public Duration getLinger() {
+			return this.linger;
+		}
+
+		public void setLinger(Duration linger) {
+			this.linger = linger;
+		}
+
+		public Duration getReconnectInterval() {
+			return this.reconnectInterval;
+		}
+
+		public void setReconnectInterval(Duration reconnectInterval) {
+			this.reconnectInterval = reconnectInterval;
+		}
+
+		public Duration getReconnectIntervalMax() {
+			return this.reconnectIntervalMax;
+		}
+
+		public void setReconnectIntervalMax(Duration reconnectIntervalMax) {
+			this.reconnectIntervalMax = reconnectIntervalMax;
+		}
+
+		public Duration getHandshakeInterval() {
+			return this.handshakeInterval;
+		}
+
+		public void setHandshakeInterval(Duration handshakeInterval) {
+			this.handshakeInterval = handshakeInterval;
+		}
+
+		public Duration getHeartbeatInterval() {
+			return this.heartbeatInterval;
+		}
+
+		public void setHeartbeatInterval(Duration heartbeatInterval) {
+			this.heartbeatInterval = heartbeatInterval;
+		}
+
+		public Duration getHeartbeatTimeout() {
+			return this.heartbeatTimeout;
+		}
+
+		public void setHeartbeatTimeout(Duration heartbeatTimeout) {
+			this.heartbeatTimeout = heartbeatTimeout;
+		}
+
+		public Duration getHeartbeatTtl() {
+			return this.heartbeatTtl;
+		}
+
+		public void setHeartbeatTtl(Duration heartbeatTtl) {
+			this.heartbeatTtl = heartbeatTtl;
+		}
+
+		public DataSize getMaxMessageSize() {
+			return this.maxMessageSize;
+		}
+
+		public void setMaxMessageSize(DataSize maxMessageSize) {
+			this.maxMessageSize = maxMessageSize;
+		}
+
+		public Duration getSendTimeout() {
+			return this.sendTimeout;
+		}
+
+		public void setSendTimeout(Duration sendTimeout) {
+			this.sendTimeout = sendTimeout;
+		}
+
+		public Duration getReceiveTimeout() {
+			return this.receiveTimeout;
+		}
+
+		public void setReceiveTimeout(Duration receiveTimeout) {
+			this.receiveTimeout = receiveTimeout;
+		}
+
+		public Boolean getImmediate() {
+			return this.immediate;
+		}
+
+		public void setImmediate(Boolean immediate) {
+			this.immediate = immediate;
+		}
+
+		public String getIdentity() {
+			return this.identity;
+		}
+
+		public void setIdentity(String identity) {
+			this.identity = identity;
+		}
+
+		public Boolean getTcpKeepAlive() {
+			return this.tcpKeepAlive;
+		}
+
+		public void setTcpKeepAlive(Boolean tcpKeepAlive) {
+			this.tcpKeepAlive = tcpKeepAlive;
+		}
+
+		public Duration getTcpKeepAliveIdle() {
+			return this.tcpKeepAliveIdle;
+		}
+
+		public void setTcpKeepAliveIdle(Duration tcpKeepAliveIdle) {
+			this.tcpKeepAliveIdle = tcpKeepAliveIdle;
+		}
+
+		public Duration getTcpKeepAliveInterval() {
+			return this.tcpKeepAliveInterval;
+		}
+
+		public void setTcpKeepAliveInterval(Duration tcpKeepAliveInterval) {
+			this.tcpKeepAliveInterval = tcpKeepAliveInterval;
+		}
+
+		public Integer getTcpKeepAliveCount() {
+			return this.tcpKeepAliveCount;
+		}
+
+		public void setTcpKeepAliveCount(Integer tcpKeepAliveCount) {
+			this.tcpKeepAliveCount = tcpKeepAliveCount;
+		}
+
+		public Boolean getRouterMandatory() {
+			return this.routerMandatory;
+		}
+
+		public void setRouterMandatory(Boolean routerMandatory) {
+			this.routerMandatory = routerMandatory;
+		}
+
+		public Boolean getConflate() {
+			return this.conflate;
+		}
+
+		public void setConflate(Boolean conflate) {
+			this.conflate = conflate;
+		}
+
+		/**
+		 * Map these properties onto the core's option holder, option by option.
+		 * @return the options, not yet validated
+		 */
+		public ZmqSocketOptions toSocketOptions() {
+			BeanWrapper properties = new BeanWrapperImpl(this);
+			ZmqSocketOptions options = new ZmqSocketOptions();
+			for (ZmqSocketOption<?> option : ZmqSocketOption.values()) {
+				copy(option, properties, options);
+			}
+			return options;
+		}
+
+		private static <T> void copy(ZmqSocketOption<T> option, BeanWrapper properties, ZmqSocketOptions options) {
+			options.set(option, option.cast(properties.getPropertyValue(option.getPropertyName())));
+		}
+
+	}
+
+	/**
 	 * A socket declared in properties.
 	 */
-	public static class Socket extends ZmqSocketOptions {
+	public static class Socket extends SocketOptions {
 
 		/**
 		 * Socket type, such as PUB, SUB, PUSH, PULL, REQ, REP, DEALER, ROUTER, PAIR.
@@ -710,7 +1009,7 @@ public class ZmqProperties {
 		 * One side of a proxy: where it binds and connects, and the options of a declared
 		 * socket.
 		 */
-		public static class Side extends ZmqSocketOptions {
+		public static class Side extends SocketOptions {
 
 			/**
 			 * Endpoints to bind, such as tcp://127.0.0.1:5559 (port 0 picks a free port).
@@ -826,6 +1125,25 @@ public class ZmqProperties {
 
 		public void setObservationEnabled(boolean observationEnabled) {
 			this.observationEnabled = observationEnabled;
+		}
+
+		void validate() {
+			if (this.concurrency < 1) {
+				throw new InvalidZmqSocketSpecException("zmq.listener.concurrency", this.concurrency,
+						"must be at least 1");
+			}
+			if (this.queueCapacity < 1) {
+				throw new InvalidZmqSocketSpecException("zmq.listener.queue-capacity", this.queueCapacity,
+						"must be at least 1");
+			}
+			if (this.startTimeout == null || this.startTimeout.isNegative() || this.startTimeout.isZero()) {
+				throw new InvalidZmqSocketSpecException("zmq.listener.start-timeout", this.startTimeout,
+						"must be positive");
+			}
+			if (this.errorReplyDetail == null) {
+				throw new InvalidZmqSocketSpecException("zmq.listener.error-reply-detail", null,
+						"must be class-and-message, type-only or none");
+			}
 		}
 
 	}

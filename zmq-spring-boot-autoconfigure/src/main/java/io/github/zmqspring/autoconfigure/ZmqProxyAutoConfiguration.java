@@ -162,8 +162,7 @@ public final class ZmqProxyAutoConfiguration {
 		}
 
 		static ZmqSocketSpec side(String name, String side, ZmqProperties.Proxy.Side properties, SocketType type) {
-			ZmqSocketOptions options = new ZmqSocketOptions();
-			options.copyFrom(properties);
+			ZmqSocketOptions options = properties.toSocketOptions();
 			return ZmqSocketSpec.builder(name + "." + side, "zmq.proxies." + name + "." + side)
 				.type(type)
 				.bind(properties.getBind())

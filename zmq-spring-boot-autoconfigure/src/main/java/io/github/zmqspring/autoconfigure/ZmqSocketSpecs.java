@@ -45,8 +45,7 @@ final class ZmqSocketSpecs {
 	}
 
 	static ZmqSocketSpec from(String name, ZmqProperties.Socket socket) {
-		ZmqSocketOptions options = new ZmqSocketOptions();
-		options.copyFrom(socket);
+		ZmqSocketOptions options = socket.toSocketOptions();
 		return ZmqSocketSpec.builder(name, "zmq.sockets." + name)
 			.type(socket.getType())
 			.bind(socket.getBind())

@@ -54,6 +54,8 @@ public class ZmqListenerContainerFactory {
 
 	private @Nullable ZmqListenerObservations observations;
 
+	private @Nullable MessageConverter messageConverter;
+
 	/**
 	 * Set the observations of message processing ({@code zmq.listener}), or {@code null}
 	 * for none.
@@ -61,6 +63,30 @@ public class ZmqListenerContainerFactory {
 	 */
 	public void setObservations(@Nullable ZmqListenerObservations observations) {
 		this.observations = observations;
+	}
+
+	/**
+	 * Set the payload converter of endpoints that have none of their own: the
+	 * auto-configuration sets its {@code zmqMessageConverter} bean, the one place that
+	 * chooses it.
+	 * @param messageConverter the converter
+	 */
+	public void setMessageConverter(MessageConverter messageConverter) {
+		Assert.notNull(messageConverter, "'messageConverter' must not be null");
+		this.messageConverter = messageConverter;
+	}
+
+	/**
+	 * Return the payload converter of endpoints that have none of their own: the one set,
+	 * else (without the auto-configuration)
+	 * {@link ZmqMessageConverters#defaultConverter()}.
+	 * @return the converter
+	 */
+	public synchronized MessageConverter getMessageConverter() {
+		if (this.messageConverter == null) {
+			this.messageConverter = ZmqMessageConverters.defaultConverter();
+		}
+		return this.messageConverter;
 	}
 
 	/**
@@ -159,7 +185,7 @@ public class ZmqListenerContainerFactory {
 		adapter.setErrorReplyDetail(this.errorReplyDetail);
 		adapter.setObservations(this.observations);
 		MessageConverter converter = endpoint.getMessageConverter();
-		adapter.setReplyConverter((converter != null) ? converter : ZmqMessageConverters.defaultConverter());
+		adapter.setReplyConverter((converter != null) ? converter : getMessageConverter());
 		DefaultZmqListenerContainer container = new DefaultZmqListenerContainer(endpoint, this.socketManager, adapter,
 				this.startTimeout, this.stopTimeout, this.queueCapacity);
 		container.setSocketHooks(this.socketHooks);

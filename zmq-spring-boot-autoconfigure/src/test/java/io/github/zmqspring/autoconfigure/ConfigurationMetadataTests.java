@@ -19,10 +19,12 @@ import java.beans.Introspector;
 import java.beans.PropertyDescriptor;
 import java.io.InputStream;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
+import io.github.zmqspring.core.socket.ZmqSocketOption;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -63,6 +65,54 @@ class ConfigurationMetadataTests {
 		assertThat(descriptions).containsKeys("zmq.context.io-threads", "zmq.context.linger", "zmq.context.max-sockets",
 				"zmq.context.ipv6", "zmq.template.send-timeout", "zmq.template.observation-enabled",
 				"zmq.listener.observation-enabled", "zmq.backlog.threshold", "zmq.backlog.period");
+	}
+
+	@Test
+	void everySocketOptionIsDocumentedOnDeclaredSocketsAndBothProxySides() throws Exception {
+		Map<String, JsonNode> properties = metadata();
+		for (ZmqSocketOption<?> option : ZmqSocketOption.values()) {
+			JsonNode socket = properties.get("zmq.sockets.*." + option.getName());
+			assertThat(socket).as("zmq.sockets.*." + option.getName()).isNotNull();
+			assertThat(socket.get("type").asString()).as("type of zmq.sockets.*." + option.getName())
+				.isEqualTo(option.getType().getName());
+			for (String side : List.of("frontend", "backend")) {
+				String name = "zmq.proxies.*." + side + "." + option.getName();
+				JsonNode entry = properties.get(name);
+				assertThat(entry).as(name).isNotNull();
+				assertThat(entry.get("type").asString()).as("type of " + name).isEqualTo(option.getType().getName());
+				assertThat(entry.get("description").asString()).as("description of " + name)
+					.isEqualTo(socket.get("description").asString());
+			}
+		}
+		// and nothing documented that is not an option or a property of its own
+		Set<String> sideProperties = new TreeSet<>();
+		for (PropertyDescriptor descriptor : Introspector.getBeanInfo(ZmqProperties.Proxy.Side.class, Object.class)
+			.getPropertyDescriptors()) {
+			sideProperties.add(kebab(descriptor.getName()));
+		}
+		properties.keySet()
+			.stream()
+			.filter((name) -> name.startsWith("zmq.proxies.*.frontend.") || name.startsWith("zmq.proxies.*.backend."))
+			.forEach((name) -> assertThat(sideProperties).contains(name.substring(name.lastIndexOf('.') + 1)));
+	}
+
+	@Test
+	void listenerDefaultsAreDocumented() throws Exception {
+		Map<String, JsonNode> properties = metadata();
+		assertThat(properties.get("zmq.listener.concurrency").get("defaultValue").asInt()).isEqualTo(1);
+		assertThat(properties.get("zmq.listener.queue-capacity").get("defaultValue").asInt()).isEqualTo(1000);
+		assertThat(properties.get("zmq.listener.start-timeout").get("defaultValue").asString()).isEqualTo("10s");
+		assertThat(properties).containsKeys("zmq.listener.error-reply-detail", "zmq.listener.observation-enabled");
+	}
+
+	private Map<String, JsonNode> metadata() throws Exception {
+		Map<String, JsonNode> properties = new HashMap<>();
+		try (InputStream in = getClass().getResourceAsStream("/META-INF/spring-configuration-metadata.json")) {
+			for (JsonNode property : JsonMapper.builder().build().readTree(in).get("properties")) {
+				properties.put(property.get("name").asString(), property);
+			}
+		}
+		return properties;
 	}
 
 	private static String kebab(String camel) {

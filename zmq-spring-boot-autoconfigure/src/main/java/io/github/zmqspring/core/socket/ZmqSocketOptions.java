@@ -15,17 +15,21 @@
  */
 package io.github.zmqspring.core.socket;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 
 import io.github.zmqspring.core.InvalidZmqSocketSpecException;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.util.unit.DataSize;
 import org.zeromq.ZMQ;
 
 /**
- * The socket options users tune, with {@code null} meaning "JeroMQ's default". Applied to
- * a socket before it binds or connects (DESIGN rule 3).
+ * The values of the socket options users tune ({@link ZmqSocketOption#values()}), with
+ * {@code null} meaning "JeroMQ's default". Applied to a socket before it binds or
+ * connects (DESIGN rule 3). This is the core's runtime holder: configuration properties
+ * map onto it, they do not extend it.
  * <p>
  * {@link #getImmediate() immediate} has libzmq's documented meaning; JeroMQ's own flag is
  * inverted and is translated here.
@@ -54,297 +58,201 @@ public class ZmqSocketOptions {
 	 */
 	public static final DataSize UNLIMITED_MESSAGE_SIZE = DataSize.ofBytes(-1);
 
+	private final Map<ZmqSocketOption<?>, Object> values = new HashMap<>();
+
 	/**
-	 * Send high-water mark: the most messages queued for one peer before sends block or
-	 * drop.
+	 * Return the value of an option.
+	 * @param <T> the type of the option's value
+	 * @param option the option
+	 * @return the value, {@code null} when unset
 	 */
-	private Integer sendHighWaterMark;
+	public <T> @Nullable T get(ZmqSocketOption<T> option) {
+		return option.cast(this.values.get(option));
+	}
 
 	/**
-	 * Receive high-water mark: the most messages queued from one peer before it is
-	 * throttled.
+	 * Set or clear an option.
+	 * @param <T> the type of the option's value
+	 * @param option the option
+	 * @param value the value, {@code null} to unset it
 	 */
-	private Integer receiveHighWaterMark;
-
-	/**
-	 * How long pending outgoing messages are kept after the socket closes.
-	 */
-	private Duration linger;
-
-	/**
-	 * Initial interval between reconnection attempts.
-	 */
-	private Duration reconnectInterval;
-
-	/**
-	 * Maximum interval between reconnection attempts (exponential back-off up to it).
-	 */
-	private Duration reconnectIntervalMax;
-
-	/**
-	 * Longest time a new connection may take to complete its ZMTP handshake before it is
-	 * dropped and retried. JeroMQ's own default is 30s; this library uses 1s when unset.
-	 */
-	private Duration handshakeInterval;
-
-	/**
-	 * Interval between ZMTP heartbeat pings; unset disables heartbeats.
-	 */
-	private Duration heartbeatInterval;
-
-	/**
-	 * How long to wait for a heartbeat reply before the connection is considered dead.
-	 */
-	private Duration heartbeatTimeout;
-
-	/**
-	 * Time-to-live that remote peers apply to this socket's heartbeats.
-	 */
-	private Duration heartbeatTtl;
-
-	/**
-	 * Largest inbound message accepted; a peer sending a larger one is disconnected.
-	 * Unset means the context's default (4MB); -1 means unlimited, unsafe on anything
-	 * reachable.
-	 */
-	private DataSize maxMessageSize;
-
-	/**
-	 * How long a blocking send waits before it fails.
-	 */
-	private Duration sendTimeout;
-
-	/**
-	 * How long a blocking receive waits before it gives up.
-	 */
-	private Duration receiveTimeout;
-
-	/**
-	 * Whether messages are queued only to completed connections (libzmq's ZMQ_IMMEDIATE
-	 * meaning; JeroMQ's inverted flag is translated).
-	 */
-	private Boolean immediate;
-
-	/**
-	 * Routing identity of this socket as seen by ROUTER peers (UTF-8, 1-255 bytes).
-	 */
-	private String identity;
-
-	/**
-	 * Whether TCP keepalive is enabled on the socket's connections.
-	 */
-	private Boolean tcpKeepAlive;
-
-	/**
-	 * Idle time before TCP keepalive probes start.
-	 */
-	private Duration tcpKeepAliveIdle;
-
-	/**
-	 * Interval between TCP keepalive probes.
-	 */
-	private Duration tcpKeepAliveInterval;
-
-	/**
-	 * Number of unanswered TCP keepalive probes before the connection is dropped.
-	 */
-	private Integer tcpKeepAliveCount;
-
-	/**
-	 * Whether a ROUTER reports unroutable messages as errors instead of dropping them.
-	 */
-	private Boolean routerMandatory;
-
-	/**
-	 * Whether only the last message is kept in the queue (single-part messages only).
-	 */
-	private Boolean conflate;
-
-	public Integer getSendHighWaterMark() {
-		return this.sendHighWaterMark;
+	public <T> void set(ZmqSocketOption<T> option, @Nullable T value) {
+		if (value != null) {
+			this.values.put(option, option.cast(value));
+		}
+		else {
+			this.values.remove(option);
+		}
 	}
 
-	public void setSendHighWaterMark(Integer sendHighWaterMark) {
-		this.sendHighWaterMark = sendHighWaterMark;
+	public @Nullable Integer getSendHighWaterMark() {
+		return get(ZmqSocketOption.SEND_HIGH_WATER_MARK);
 	}
 
-	public Integer getReceiveHighWaterMark() {
-		return this.receiveHighWaterMark;
+	public void setSendHighWaterMark(@Nullable Integer sendHighWaterMark) {
+		set(ZmqSocketOption.SEND_HIGH_WATER_MARK, sendHighWaterMark);
 	}
 
-	public void setReceiveHighWaterMark(Integer receiveHighWaterMark) {
-		this.receiveHighWaterMark = receiveHighWaterMark;
+	public @Nullable Integer getReceiveHighWaterMark() {
+		return get(ZmqSocketOption.RECEIVE_HIGH_WATER_MARK);
 	}
 
-	public Duration getLinger() {
-		return this.linger;
+	public void setReceiveHighWaterMark(@Nullable Integer receiveHighWaterMark) {
+		set(ZmqSocketOption.RECEIVE_HIGH_WATER_MARK, receiveHighWaterMark);
 	}
 
-	public void setLinger(Duration linger) {
-		this.linger = linger;
+	public @Nullable Duration getLinger() {
+		return get(ZmqSocketOption.LINGER);
 	}
 
-	public Duration getReconnectInterval() {
-		return this.reconnectInterval;
+	public void setLinger(@Nullable Duration linger) {
+		set(ZmqSocketOption.LINGER, linger);
 	}
 
-	public void setReconnectInterval(Duration reconnectInterval) {
-		this.reconnectInterval = reconnectInterval;
+	public @Nullable Duration getReconnectInterval() {
+		return get(ZmqSocketOption.RECONNECT_INTERVAL);
 	}
 
-	public Duration getReconnectIntervalMax() {
-		return this.reconnectIntervalMax;
+	public void setReconnectInterval(@Nullable Duration reconnectInterval) {
+		set(ZmqSocketOption.RECONNECT_INTERVAL, reconnectInterval);
 	}
 
-	public void setReconnectIntervalMax(Duration reconnectIntervalMax) {
-		this.reconnectIntervalMax = reconnectIntervalMax;
+	public @Nullable Duration getReconnectIntervalMax() {
+		return get(ZmqSocketOption.RECONNECT_INTERVAL_MAX);
 	}
 
-	public Duration getHandshakeInterval() {
-		return this.handshakeInterval;
+	public void setReconnectIntervalMax(@Nullable Duration reconnectIntervalMax) {
+		set(ZmqSocketOption.RECONNECT_INTERVAL_MAX, reconnectIntervalMax);
 	}
 
-	public void setHandshakeInterval(Duration handshakeInterval) {
-		this.handshakeInterval = handshakeInterval;
+	public @Nullable Duration getHandshakeInterval() {
+		return get(ZmqSocketOption.HANDSHAKE_INTERVAL);
 	}
 
-	public Duration getHeartbeatInterval() {
-		return this.heartbeatInterval;
+	public void setHandshakeInterval(@Nullable Duration handshakeInterval) {
+		set(ZmqSocketOption.HANDSHAKE_INTERVAL, handshakeInterval);
 	}
 
-	public void setHeartbeatInterval(Duration heartbeatInterval) {
-		this.heartbeatInterval = heartbeatInterval;
+	public @Nullable Duration getHeartbeatInterval() {
+		return get(ZmqSocketOption.HEARTBEAT_INTERVAL);
 	}
 
-	public Duration getHeartbeatTimeout() {
-		return this.heartbeatTimeout;
+	public void setHeartbeatInterval(@Nullable Duration heartbeatInterval) {
+		set(ZmqSocketOption.HEARTBEAT_INTERVAL, heartbeatInterval);
 	}
 
-	public void setHeartbeatTimeout(Duration heartbeatTimeout) {
-		this.heartbeatTimeout = heartbeatTimeout;
+	public @Nullable Duration getHeartbeatTimeout() {
+		return get(ZmqSocketOption.HEARTBEAT_TIMEOUT);
 	}
 
-	public Duration getHeartbeatTtl() {
-		return this.heartbeatTtl;
+	public void setHeartbeatTimeout(@Nullable Duration heartbeatTimeout) {
+		set(ZmqSocketOption.HEARTBEAT_TIMEOUT, heartbeatTimeout);
 	}
 
-	public void setHeartbeatTtl(Duration heartbeatTtl) {
-		this.heartbeatTtl = heartbeatTtl;
+	public @Nullable Duration getHeartbeatTtl() {
+		return get(ZmqSocketOption.HEARTBEAT_TTL);
 	}
 
-	public DataSize getMaxMessageSize() {
-		return this.maxMessageSize;
+	public void setHeartbeatTtl(@Nullable Duration heartbeatTtl) {
+		set(ZmqSocketOption.HEARTBEAT_TTL, heartbeatTtl);
 	}
 
-	public void setMaxMessageSize(DataSize maxMessageSize) {
-		this.maxMessageSize = maxMessageSize;
+	public @Nullable DataSize getMaxMessageSize() {
+		return get(ZmqSocketOption.MAX_MESSAGE_SIZE);
 	}
 
-	public Duration getSendTimeout() {
-		return this.sendTimeout;
+	public void setMaxMessageSize(@Nullable DataSize maxMessageSize) {
+		set(ZmqSocketOption.MAX_MESSAGE_SIZE, maxMessageSize);
 	}
 
-	public void setSendTimeout(Duration sendTimeout) {
-		this.sendTimeout = sendTimeout;
+	public @Nullable Duration getSendTimeout() {
+		return get(ZmqSocketOption.SEND_TIMEOUT);
 	}
 
-	public Duration getReceiveTimeout() {
-		return this.receiveTimeout;
+	public void setSendTimeout(@Nullable Duration sendTimeout) {
+		set(ZmqSocketOption.SEND_TIMEOUT, sendTimeout);
 	}
 
-	public void setReceiveTimeout(Duration receiveTimeout) {
-		this.receiveTimeout = receiveTimeout;
+	public @Nullable Duration getReceiveTimeout() {
+		return get(ZmqSocketOption.RECEIVE_TIMEOUT);
 	}
 
-	public Boolean getImmediate() {
-		return this.immediate;
+	public void setReceiveTimeout(@Nullable Duration receiveTimeout) {
+		set(ZmqSocketOption.RECEIVE_TIMEOUT, receiveTimeout);
 	}
 
-	public void setImmediate(Boolean immediate) {
-		this.immediate = immediate;
+	public @Nullable Boolean getImmediate() {
+		return get(ZmqSocketOption.IMMEDIATE);
 	}
 
-	public String getIdentity() {
-		return this.identity;
+	public void setImmediate(@Nullable Boolean immediate) {
+		set(ZmqSocketOption.IMMEDIATE, immediate);
 	}
 
-	public void setIdentity(String identity) {
-		this.identity = identity;
+	public @Nullable String getIdentity() {
+		return get(ZmqSocketOption.IDENTITY);
 	}
 
-	public Boolean getTcpKeepAlive() {
-		return this.tcpKeepAlive;
+	public void setIdentity(@Nullable String identity) {
+		set(ZmqSocketOption.IDENTITY, identity);
 	}
 
-	public void setTcpKeepAlive(Boolean tcpKeepAlive) {
-		this.tcpKeepAlive = tcpKeepAlive;
+	public @Nullable Boolean getTcpKeepAlive() {
+		return get(ZmqSocketOption.TCP_KEEP_ALIVE);
 	}
 
-	public Duration getTcpKeepAliveIdle() {
-		return this.tcpKeepAliveIdle;
+	public void setTcpKeepAlive(@Nullable Boolean tcpKeepAlive) {
+		set(ZmqSocketOption.TCP_KEEP_ALIVE, tcpKeepAlive);
 	}
 
-	public void setTcpKeepAliveIdle(Duration tcpKeepAliveIdle) {
-		this.tcpKeepAliveIdle = tcpKeepAliveIdle;
+	public @Nullable Duration getTcpKeepAliveIdle() {
+		return get(ZmqSocketOption.TCP_KEEP_ALIVE_IDLE);
 	}
 
-	public Duration getTcpKeepAliveInterval() {
-		return this.tcpKeepAliveInterval;
+	public void setTcpKeepAliveIdle(@Nullable Duration tcpKeepAliveIdle) {
+		set(ZmqSocketOption.TCP_KEEP_ALIVE_IDLE, tcpKeepAliveIdle);
 	}
 
-	public void setTcpKeepAliveInterval(Duration tcpKeepAliveInterval) {
-		this.tcpKeepAliveInterval = tcpKeepAliveInterval;
+	public @Nullable Duration getTcpKeepAliveInterval() {
+		return get(ZmqSocketOption.TCP_KEEP_ALIVE_INTERVAL);
 	}
 
-	public Integer getTcpKeepAliveCount() {
-		return this.tcpKeepAliveCount;
+	public void setTcpKeepAliveInterval(@Nullable Duration tcpKeepAliveInterval) {
+		set(ZmqSocketOption.TCP_KEEP_ALIVE_INTERVAL, tcpKeepAliveInterval);
 	}
 
-	public void setTcpKeepAliveCount(Integer tcpKeepAliveCount) {
-		this.tcpKeepAliveCount = tcpKeepAliveCount;
+	public @Nullable Integer getTcpKeepAliveCount() {
+		return get(ZmqSocketOption.TCP_KEEP_ALIVE_COUNT);
 	}
 
-	public Boolean getRouterMandatory() {
-		return this.routerMandatory;
+	public void setTcpKeepAliveCount(@Nullable Integer tcpKeepAliveCount) {
+		set(ZmqSocketOption.TCP_KEEP_ALIVE_COUNT, tcpKeepAliveCount);
 	}
 
-	public void setRouterMandatory(Boolean routerMandatory) {
-		this.routerMandatory = routerMandatory;
+	public @Nullable Boolean getRouterMandatory() {
+		return get(ZmqSocketOption.ROUTER_MANDATORY);
 	}
 
-	public Boolean getConflate() {
-		return this.conflate;
+	public void setRouterMandatory(@Nullable Boolean routerMandatory) {
+		set(ZmqSocketOption.ROUTER_MANDATORY, routerMandatory);
 	}
 
-	public void setConflate(Boolean conflate) {
-		this.conflate = conflate;
+	public @Nullable Boolean getConflate() {
+		return get(ZmqSocketOption.CONFLATE);
+	}
+
+	public void setConflate(@Nullable Boolean conflate) {
+		set(ZmqSocketOption.CONFLATE, conflate);
 	}
 
 	/**
-	 * Copy every option that is set on {@code other} onto this instance.
+	 * Copy every option of {@code other} onto this instance, unsetting those it leaves
+	 * unset.
 	 * @param other the options to copy from
 	 */
 	public void copyFrom(ZmqSocketOptions other) {
-		this.sendHighWaterMark = other.sendHighWaterMark;
-		this.receiveHighWaterMark = other.receiveHighWaterMark;
-		this.linger = other.linger;
-		this.reconnectInterval = other.reconnectInterval;
-		this.reconnectIntervalMax = other.reconnectIntervalMax;
-		this.handshakeInterval = other.handshakeInterval;
-		this.heartbeatInterval = other.heartbeatInterval;
-		this.heartbeatTimeout = other.heartbeatTimeout;
-		this.heartbeatTtl = other.heartbeatTtl;
-		this.maxMessageSize = other.maxMessageSize;
-		this.sendTimeout = other.sendTimeout;
-		this.receiveTimeout = other.receiveTimeout;
-		this.immediate = other.immediate;
-		this.identity = other.identity;
-		this.tcpKeepAlive = other.tcpKeepAlive;
-		this.tcpKeepAliveIdle = other.tcpKeepAliveIdle;
-		this.tcpKeepAliveInterval = other.tcpKeepAliveInterval;
-		this.tcpKeepAliveCount = other.tcpKeepAliveCount;
-		this.routerMandatory = other.routerMandatory;
-		this.conflate = other.conflate;
+		this.values.clear();
+		this.values.putAll(other.values);
 	}
 
 	/**
@@ -353,26 +261,13 @@ public class ZmqSocketOptions {
 	 * @throws InvalidZmqSocketSpecException when a value is out of range
 	 */
 	public void validate(String prefix) {
-		notNegative(prefix + ".send-high-water-mark", this.sendHighWaterMark);
-		notNegative(prefix + ".receive-high-water-mark", this.receiveHighWaterMark);
-		notNegative(prefix + ".tcp-keep-alive-count", this.tcpKeepAliveCount);
-		notNegative(prefix + ".linger", this.linger);
-		notNegative(prefix + ".reconnect-interval", this.reconnectInterval);
-		notNegative(prefix + ".reconnect-interval-max", this.reconnectIntervalMax);
-		notNegative(prefix + ".handshake-interval", this.handshakeInterval);
-		notNegative(prefix + ".heartbeat-interval", this.heartbeatInterval);
-		notNegative(prefix + ".heartbeat-timeout", this.heartbeatTimeout);
-		notNegative(prefix + ".heartbeat-ttl", this.heartbeatTtl);
-		notNegative(prefix + ".send-timeout", this.sendTimeout);
-		notNegative(prefix + ".receive-timeout", this.receiveTimeout);
-		checkMaxMessageSize(prefix + ".max-message-size", this.maxMessageSize);
-		if (this.identity != null) {
-			int length = this.identity.getBytes(StandardCharsets.UTF_8).length;
-			if (length == 0 || length > 255) {
-				throw new InvalidZmqSocketSpecException(prefix + ".identity", this.identity,
-						"must be 1 to 255 bytes in UTF-8");
-			}
+		for (ZmqSocketOption<?> option : ZmqSocketOption.values()) {
+			validate(option, prefix);
 		}
+	}
+
+	private <T> void validate(ZmqSocketOption<T> option, String prefix) {
+		option.check(prefix, get(option));
 	}
 
 	/**
@@ -388,97 +283,21 @@ public class ZmqSocketOptions {
 		}
 	}
 
-	private static void notNegative(String property, Integer value) {
-		if (value != null && value < 0) {
-			throw new InvalidZmqSocketSpecException(property, value, "must not be negative");
-		}
-	}
-
-	private static void notNegative(String property, Duration value) {
-		if (value != null && value.isNegative()) {
-			throw new InvalidZmqSocketSpecException(property, value, "must not be negative");
-		}
-	}
-
 	/**
-	 * Apply every option that is set to a socket that has not yet bound or connected.
+	 * Apply every option to a socket that has not yet bound or connected: the options
+	 * that are set, and those that have a {@link ZmqSocketOption#getValueWhenUnset()
+	 * value when unset}.
 	 * @param socket the socket, owned by the calling thread
 	 * @param prefix the property prefix used in error messages
 	 */
 	public void applyTo(ZMQ.Socket socket, String prefix) {
-		apply(prefix + ".send-high-water-mark", this.sendHighWaterMark, socket::setSndHWM);
-		apply(prefix + ".receive-high-water-mark", this.receiveHighWaterMark, socket::setRcvHWM);
-		apply(prefix + ".linger", millis(this.linger), socket::setLinger);
-		apply(prefix + ".reconnect-interval", millis(this.reconnectInterval), socket::setReconnectIVL);
-		apply(prefix + ".reconnect-interval-max", millis(this.reconnectIntervalMax), socket::setReconnectIVLMax);
-		// JeroMQ 0.6.0 leaves 1-5 % of lone fresh connections stuck in the handshake on
-		// the
-		// connecting side (zeromq/jeromq#1022; reproducer and numbers in
-		// docs/reliability.md): a short interval drops and redials them in about 1.2 s
-		apply(prefix + ".handshake-interval",
-				millis((this.handshakeInterval != null) ? this.handshakeInterval : DEFAULT_HANDSHAKE_INTERVAL),
-				socket::setHandshakeIvl);
-		apply(prefix + ".heartbeat-interval", millis(this.heartbeatInterval), socket::setHeartbeatIvl);
-		apply(prefix + ".heartbeat-timeout", millis(this.heartbeatTimeout), socket::setHeartbeatTimeout);
-		apply(prefix + ".heartbeat-ttl", millis(this.heartbeatTtl), socket::setHeartbeatTtl);
-		if (this.maxMessageSize != null) {
-			check(prefix + ".max-message-size", this.maxMessageSize,
-					socket.setMaxMsgSize(this.maxMessageSize.toBytes()));
-		}
-		apply(prefix + ".send-timeout", millis(this.sendTimeout), socket::setSendTimeOut);
-		apply(prefix + ".receive-timeout", millis(this.receiveTimeout), socket::setReceiveTimeOut);
-		if (this.immediate != null) {
-			// JeroMQ's flag means the opposite of libzmq's ZMQ_IMMEDIATE
-			check(prefix + ".immediate", this.immediate, socket.setImmediate(!this.immediate));
-		}
-		if (this.identity != null) {
-			check(prefix + ".identity", this.identity,
-					socket.setIdentity(this.identity.getBytes(StandardCharsets.UTF_8)));
-		}
-		if (this.tcpKeepAlive != null) {
-			check(prefix + ".tcp-keep-alive", this.tcpKeepAlive, socket.setTCPKeepAlive(this.tcpKeepAlive ? 1 : 0));
-		}
-		if (this.tcpKeepAliveIdle != null) {
-			check(prefix + ".tcp-keep-alive-idle", this.tcpKeepAliveIdle,
-					socket.setTCPKeepAliveIdle(this.tcpKeepAliveIdle.toSeconds()));
-		}
-		if (this.tcpKeepAliveInterval != null) {
-			check(prefix + ".tcp-keep-alive-interval", this.tcpKeepAliveInterval,
-					socket.setTCPKeepAliveInterval(this.tcpKeepAliveInterval.toSeconds()));
-		}
-		if (this.tcpKeepAliveCount != null) {
-			check(prefix + ".tcp-keep-alive-count", this.tcpKeepAliveCount,
-					socket.setTCPKeepAliveCount(this.tcpKeepAliveCount));
-		}
-		if (this.routerMandatory != null) {
-			check(prefix + ".router-mandatory", this.routerMandatory, socket.setRouterMandatory(this.routerMandatory));
-		}
-		if (this.conflate != null) {
-			check(prefix + ".conflate", this.conflate, socket.setConflate(this.conflate));
+		for (ZmqSocketOption<?> option : ZmqSocketOption.values()) {
+			applyTo(option, socket, prefix);
 		}
 	}
 
-	private static Integer millis(Duration duration) {
-		return (duration != null) ? (int) Math.min(Integer.MAX_VALUE, duration.toMillis()) : null;
-	}
-
-	private static void apply(String property, Integer value, IntOption option) {
-		if (value != null) {
-			check(property, value, option.set(value));
-		}
-	}
-
-	private static void check(String property, Object value, boolean accepted) {
-		if (!accepted) {
-			throw new InvalidZmqSocketSpecException(property, value, "rejected by the socket");
-		}
-	}
-
-	@FunctionalInterface
-	private interface IntOption {
-
-		boolean set(int value);
-
+	private <T> void applyTo(ZmqSocketOption<T> option, ZMQ.Socket socket, String prefix) {
+		option.applyTo(socket, prefix, get(option));
 	}
 
 }
