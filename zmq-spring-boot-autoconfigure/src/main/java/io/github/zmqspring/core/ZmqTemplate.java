@@ -247,26 +247,54 @@ public class ZmqTemplate implements ZmqOperations, DisposableBean {
 	public void send(String socket, Object payload, Duration timeout) {
 		Assert.notNull(timeout, "timeout must not be null");
 		ZmqSocketOwner owner = sender(socket, false);
-		sendBlocking(owner, frames(owner.getSpec(), null, payload), timeout);
+		ZmqTemplateObservations observations = this.observations;
+		if (observations == null) {
+			sendBlocking(owner, frames(owner.getSpec(), null, payload), timeout);
+			return;
+		}
+		observations.observe(socket, owner.getSpec().getType().name(), "send", null, payload, (traced) -> {
+			sendBlocking(owner, frames(owner.getSpec(), null, traced), timeout);
+			return null;
+		});
 	}
 
 	@Override
 	public CompletableFuture<Void> sendAsync(String socket, Object payload) {
 		ZmqSocketOwner owner = sender(socket, false);
-		return owner.sendAsync(frames(owner.getSpec(), null, payload), sendTimeout(owner.getSpec()));
+		return sendAsync(owner, payload, sendTimeout(owner.getSpec()));
 	}
 
 	@Override
 	public CompletableFuture<Void> sendAsync(String socket, Object payload, Duration timeout) {
 		Assert.notNull(timeout, "timeout must not be null");
-		ZmqSocketOwner owner = sender(socket, false);
-		return owner.sendAsync(frames(owner.getSpec(), null, payload), timeout);
+		return sendAsync(sender(socket, false), payload, timeout);
+	}
+
+	private CompletableFuture<Void> sendAsync(ZmqSocketOwner owner, Object payload, Duration timeout) {
+		ZmqTemplateObservations observations = this.observations;
+		if (observations == null) {
+			return owner.sendAsync(frames(owner.getSpec(), null, payload), timeout);
+		}
+		return observations.observeAsync(owner.getSpec().getName(), owner.getSpec().getType().name(), "send", null,
+				payload, (traced) -> owner.sendAsync(frames(owner.getSpec(), null, traced), timeout));
 	}
 
 	@Override
 	public void sendTo(String socket, byte[] routingId, Object payload) {
 		Assert.notNull(routingId, "routingId must not be null");
 		ZmqSocketOwner owner = routed(socket);
+		ZmqTemplateObservations observations = this.observations;
+		if (observations == null) {
+			sendTo(owner, routingId, payload);
+			return;
+		}
+		observations.observe(socket, owner.getSpec().getType().name(), "send", null, payload, (traced) -> {
+			sendTo(owner, routingId, traced);
+			return null;
+		});
+	}
+
+	private void sendTo(ZmqSocketOwner owner, byte[] routingId, @Nullable Object payload) {
 		byte[][] body = frames(owner.getSpec(), null, payload);
 		byte[][] frames = new byte[body.length + 1][];
 		frames[0] = routingId;
@@ -289,6 +317,14 @@ public class ZmqTemplate implements ZmqOperations, DisposableBean {
 	public @Nullable Message<byte[]> receive(String socket, Duration timeout) {
 		Assert.notNull(timeout, "timeout must not be null");
 		ZmqSocketOwner owner = receiver(socket);
+		ZmqTemplateObservations observations = this.observations;
+		if (observations == null) {
+			return receive(owner, timeout);
+		}
+		return observations.observeReceive(socket, owner.getSpec().getType().name(), () -> receive(owner, timeout));
+	}
+
+	private @Nullable Message<byte[]> receive(ZmqSocketOwner owner, Duration timeout) {
 		ZMsg msg = owner.receive(timeout);
 		return (msg != null) ? toMessage(owner.getSpec(), msg) : null;
 	}
@@ -296,7 +332,18 @@ public class ZmqTemplate implements ZmqOperations, DisposableBean {
 	@Override
 	public <T> @Nullable T receiveAndConvert(String socket, Class<T> type, Duration timeout) {
 		Assert.notNull(type, "type must not be null");
-		Message<byte[]> message = receive(socket, timeout);
+		ZmqSocketOwner owner = receiver(socket);
+		ZmqTemplateObservations observations = this.observations;
+		if (observations == null) {
+			return receiveAndConvert(owner, type, timeout);
+		}
+		return observations.observeReceive(socket, owner.getSpec().getType().name(),
+				() -> receiveAndConvert(owner, type, timeout));
+	}
+
+	private <T> @Nullable T receiveAndConvert(ZmqSocketOwner owner, Class<T> type, Duration timeout) {
+		String socket = owner.getSpec().getName();
+		Message<byte[]> message = receive(owner, timeout);
 		if (message == null) {
 			return null;
 		}
