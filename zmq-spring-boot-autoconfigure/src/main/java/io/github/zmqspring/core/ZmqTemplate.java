@@ -341,16 +341,19 @@ public class ZmqTemplate implements ZmqOperations, DisposableBean {
 				() -> receiveAndConvert(owner, type, timeout));
 	}
 
+	// payload only: no message and no header map, only the metadata's content type
 	private <T> @Nullable T receiveAndConvert(ZmqSocketOwner owner, Class<T> type, Duration timeout) {
-		String socket = owner.getSpec().getName();
-		Message<byte[]> message = receive(owner, timeout);
-		if (message == null) {
+		ZmqSocketSpec spec = owner.getSpec();
+		ZMsg msg = owner.receive(timeout);
+		if (msg == null) {
 			return null;
 		}
-		Object contentType = message.getHeaders().get(org.springframework.messaging.MessageHeaders.CONTENT_TYPE);
-		return this.payloadConverter.fromFrame(message.getPayload(), type, socket,
-				(contentType != null) ? org.springframework.util.MimeType.valueOf(contentType.toString())
-						: this.socketManager.getSpec(socket).getContentType());
+		Map<String, Object> metadata = metadata(spec, msg);
+		Object contentType = (metadata != null)
+				? metadata.get(org.springframework.messaging.MessageHeaders.CONTENT_TYPE) : null;
+		byte[] payload = (msg.peekLast() != null) ? msg.peekLast().getData() : new byte[0];
+		return this.payloadConverter.fromFrame(payload, type, spec.getName(), (contentType != null)
+				? org.springframework.util.MimeType.valueOf(contentType.toString()) : spec.getContentType());
 	}
 
 	private Message<byte[]> toMessage(ZmqSocketSpec spec, ZMsg msg) {
@@ -364,20 +367,32 @@ public class ZmqTemplate implements ZmqOperations, DisposableBean {
 		if (subscriber && msg.size() > 1) {
 			builder.setHeader(ZmqHeaders.TOPIC, new String(msg.getFirst().getData(), StandardCharsets.UTF_8));
 		}
-		int plainFrames = subscriber ? 2 : 1;
-		if (msg.size() == plainFrames + 1) {
-			byte[] candidate = msg.toArray(new ZFrame[0])[plainFrames - 1].getData();
-			if (ZmqMetadataCodec.isMetadataFrame(candidate)) {
-				try {
-					builder.copyHeadersIfAbsent(ZmqHeaderMapper.toHeaders(ZmqMetadataCodec.decode(candidate)));
-				}
-				catch (RuntimeException ex) {
-					throw new MessageConversionException("A message on socket '" + spec.getName()
-							+ "' has a malformed metadata frame: " + ex.getMessage(), ex);
-				}
-			}
+		Map<String, Object> metadata = metadata(spec, msg);
+		if (metadata != null) {
+			builder.copyHeadersIfAbsent(metadata);
 		}
 		return builder.build();
+	}
+
+	/** The headers of a message's metadata frame (docs/wire-format.md), if it has one. */
+	private static @Nullable Map<String, Object> metadata(ZmqSocketSpec spec, ZMsg msg) {
+		boolean subscriber = spec.getType() == SocketType.SUB || spec.getType() == SocketType.XSUB;
+		int plainFrames = subscriber ? 2 : 1;
+		if (msg.size() != plainFrames + 1) {
+			return null;
+		}
+		byte[] candidate = msg.toArray(new ZFrame[0])[plainFrames - 1].getData();
+		if (!ZmqMetadataCodec.isMetadataFrame(candidate)) {
+			return null;
+		}
+		try {
+			return ZmqHeaderMapper.toHeaders(ZmqMetadataCodec.decode(candidate));
+		}
+		catch (RuntimeException ex) {
+			throw new MessageConversionException(
+					"A message on socket '" + spec.getName() + "' has a malformed metadata frame: " + ex.getMessage(),
+					ex);
+		}
 	}
 
 	@Override
