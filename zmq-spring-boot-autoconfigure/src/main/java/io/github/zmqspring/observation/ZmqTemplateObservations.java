@@ -72,18 +72,8 @@ public final class ZmqTemplateObservations {
 	public <T> T observe(String socket, String socketType, String operation, @Nullable String topic,
 			@Nullable Object payload, Function<@Nullable Object, T> action) {
 		ZmqMessageSenderContext context = new ZmqMessageSenderContext(socket, socketType, operation, topic);
-		Observation observation = observation(context);
-		observation.start();
-		try (Observation.Scope scope = observation.openScope()) {
-			return action.apply(withHeaders(payload, context.getHeaders()));
-		}
-		catch (RuntimeException | Error ex) {
-			observation.error(ex);
-			throw ex;
-		}
-		finally {
-			observation.stop();
-		}
+		return ZmqObservationScope.observe(observation(context),
+				() -> action.apply(withHeaders(payload, context.getHeaders())));
 	}
 
 	/**
@@ -147,18 +137,7 @@ public final class ZmqTemplateObservations {
 	public <T> T observeReceive(String socket, String socketType, Supplier<T> action) {
 		ZmqMessageSenderContext context = new ZmqMessageSenderContext(socket, socketType, "receive", null,
 				Kind.CONSUMER);
-		Observation observation = observation(context);
-		observation.start();
-		try (Observation.Scope scope = observation.openScope()) {
-			return action.get();
-		}
-		catch (RuntimeException | Error ex) {
-			observation.error(ex);
-			throw ex;
-		}
-		finally {
-			observation.stop();
-		}
+		return ZmqObservationScope.observe(observation(context), action::get);
 	}
 
 	private Observation observation(ZmqMessageSenderContext context) {
