@@ -26,6 +26,7 @@ import java.util.function.Supplier;
 import org.zeromq.SocketType;
 import org.zeromq.ZContext;
 import org.zeromq.ZMQ;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.context.annotation.AnnotationConfigApplicationContext;
@@ -83,6 +84,43 @@ final class Baselines {
 			}
 			pull.counter().await();
 			return Measurement.of(pull.counter(), meter, count);
+		}
+	}
+
+	/**
+	 * Scenario 9's baseline: raw JeroMQ PUSH to PULL, the JSON written by hand on the
+	 * sending thread, and the PULL's thread handing each frame to {@code workers} threads
+	 * that read it with the same {@link JsonMapper} (as a listener with 4 workers does).
+	 * @param count the messages
+	 * @param workers the threads that decode
+	 * @param mapper the application's mapper
+	 */
+	static Measurement rawPushPullJsonWorkers(int count, int workers, JsonMapper mapper) throws Exception {
+		Counter counter = new Counter("raw PULL + " + workers + " JSON workers");
+		counter.reset(count);
+		java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(workers);
+		try (ZContext context = new ZContext();
+				RawReceiver pull = new RawReceiver(context, SocketType.PULL, null, null,
+						(bytes) -> pool.execute(() -> {
+							mapper.readValue(bytes, Quote.class);
+							counter.hitConcurrently();
+						}), count)) {
+			int port = pull.awaitOpen();
+			ZMQ.Socket push = context.createSocket(SocketType.PUSH);
+			push.setHandshakeIvl(1000);
+			push.setSendTimeOut(SEND_TIMEOUT_MILLIS);
+			push.connect("tcp://127.0.0.1:" + port);
+			AllocationMeter meter = AllocationMeter.start();
+			for (int i = 0; i < count; i++) {
+				if (!push.send(mapper.writeValueAsBytes(Quote.SAMPLE), 0)) {
+					throw new IllegalStateException("raw PUSH could not send message " + i);
+				}
+			}
+			counter.await();
+			return Measurement.of(counter, meter, count);
+		}
+		finally {
+			pool.shutdownNow();
 		}
 	}
 

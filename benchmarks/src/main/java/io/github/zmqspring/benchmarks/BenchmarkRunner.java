@@ -159,6 +159,12 @@ public final class BenchmarkRunner {
 							"ours: 8 threads -> one ZmqTemplate socket -> @ZmqListener",
 							() -> ours.pushPullThreads(n8, 8), "raw JeroMQ PUSH under a ReentrantLock, 8 threads",
 							() -> Baselines.rawPushPullLocked(n8, 8, payload), Target.atLeast(0.9), false));
+			int n9 = count(150_000);
+			scenario("9",
+					() -> throughput("9. PUSH/PULL POJO as JSON, 4 listener workers", "msg/s",
+							"ours: ZmqTemplate.send(pojo) -> @ZmqListener(Quote, concurrency 4)",
+							() -> ours.pushPullJsonWorkers(n9), "raw JeroMQ + the same JsonMapper by hand, 4 workers",
+							() -> Baselines.rawPushPullJsonWorkers(n9, 4, mapper), Target.atLeast(0.9), true));
 			int n6 = count(25_000);
 			scenario("6", () -> throughput("6. PUSH/PULL 100 B vs Spring Integration", "msg/s",
 					"ours: ZmqTemplate -> @ZmqListener", () -> ours.pushPull(n6), "Spring Integration ZeroMQ 7.0.5",

@@ -70,6 +70,13 @@ final class Counter {
 		}
 	}
 
+	/**
+	 * Count one message from any of several threads (scenario 9's workers).
+	 */
+	synchronized void hitConcurrently() {
+		hit();
+	}
+
 	long count() {
 		return this.count;
 	}

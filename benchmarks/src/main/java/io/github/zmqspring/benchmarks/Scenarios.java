@@ -81,6 +81,7 @@ final class Scenarios implements AutoCloseable {
 		String pushPull = "tcp://127.0.0.1:" + freePort();
 		String json = "tcp://127.0.0.1:" + freePort();
 		String cbor = "tcp://127.0.0.1:" + freePort();
+		String json4 = "tcp://127.0.0.1:" + freePort();
 		String pubSub = "tcp://127.0.0.1:" + freePort();
 		int repPort = freePort();
 		int rawRepPort = freePort();
@@ -92,7 +93,9 @@ final class Scenarios implements AutoCloseable {
 					"zmq.sockets.json-in.bind=" + json, "zmq.sockets.json-out.type=push",
 					"zmq.sockets.json-out.connect=" + json, "zmq.sockets.cbor-in.type=pull",
 					"zmq.sockets.cbor-in.bind=" + cbor, "zmq.sockets.cbor-out.type=push",
-					"zmq.sockets.cbor-out.connect=" + cbor,
+					"zmq.sockets.cbor-out.connect=" + cbor, "zmq.sockets.json4-in.type=pull",
+					"zmq.sockets.json4-in.bind=" + json4, "zmq.sockets.json4-out.type=push",
+					"zmq.sockets.json4-out.connect=" + json4,
 					// scenario 2c: the sender picks CBOR by its socket's content type,
 					// the listener by its annotation's
 					"zmq.sockets.cbor-out.content-type=application/cbor", "zmq.sockets.bench-pub.type=pub",
@@ -165,6 +168,14 @@ final class Scenarios implements AutoCloseable {
 	/** Scenario 2: ZmqTemplate.send(pojo) to a @ZmqListener taking the POJO (JSON). */
 	Measurement pushPullJson(int count) {
 		return pushPullQuotes("json-out", this.sinks.quotes, count);
+	}
+
+	/**
+	 * Scenario 9: the JSON path end to end, {@code ZmqTemplate.send(pojo)} to a
+	 * {@code @ZmqListener(concurrency = "4")} taking the POJO.
+	 */
+	Measurement pushPullJsonWorkers(int count) {
+		return pushPullQuotes("json4-out", this.sinks.quotes4, count);
 	}
 
 	/**
@@ -328,6 +339,8 @@ final class Scenarios implements AutoCloseable {
 
 		final Counter cborQuotes = new Counter("@ZmqListener PULL Quote (CBOR)");
 
+		final Counter quotes4 = new Counter("@ZmqListener PULL Quote, 4 workers");
+
 		final Counter subA = new Counter("@ZmqListener SUB a");
 
 		final Counter subB = new Counter("@ZmqListener SUB b");
@@ -340,6 +353,11 @@ final class Scenarios implements AutoCloseable {
 		@ZmqListener(id = "quotes", socket = "json-in")
 		void onQuote(Quote quote) {
 			this.quotes.hit();
+		}
+
+		@ZmqListener(id = "quotes4", socket = "json4-in", concurrency = "4")
+		void onQuote4(Quote quote) {
+			this.quotes4.hitConcurrently();
 		}
 
 		@ZmqListener(id = "cbor-quotes", socket = "cbor-in", contentType = "application/cbor")

@@ -247,26 +247,54 @@ public class ZmqTemplate implements ZmqOperations, DisposableBean {
 	public void send(String socket, Object payload, Duration timeout) {
 		Assert.notNull(timeout, "timeout must not be null");
 		ZmqSocketOwner owner = sender(socket, false);
-		sendBlocking(owner, frames(owner.getSpec(), null, payload), timeout);
+		ZmqTemplateObservations observations = this.observations;
+		if (observations == null) {
+			sendBlocking(owner, frames(owner.getSpec(), null, payload), timeout);
+			return;
+		}
+		observations.observe(socket, owner.getSpec().getType().name(), "send", null, payload, (traced) -> {
+			sendBlocking(owner, frames(owner.getSpec(), null, traced), timeout);
+			return null;
+		});
 	}
 
 	@Override
 	public CompletableFuture<Void> sendAsync(String socket, Object payload) {
 		ZmqSocketOwner owner = sender(socket, false);
-		return owner.sendAsync(frames(owner.getSpec(), null, payload), sendTimeout(owner.getSpec()));
+		return sendAsync(owner, payload, sendTimeout(owner.getSpec()));
 	}
 
 	@Override
 	public CompletableFuture<Void> sendAsync(String socket, Object payload, Duration timeout) {
 		Assert.notNull(timeout, "timeout must not be null");
-		ZmqSocketOwner owner = sender(socket, false);
-		return owner.sendAsync(frames(owner.getSpec(), null, payload), timeout);
+		return sendAsync(sender(socket, false), payload, timeout);
+	}
+
+	private CompletableFuture<Void> sendAsync(ZmqSocketOwner owner, Object payload, Duration timeout) {
+		ZmqTemplateObservations observations = this.observations;
+		if (observations == null) {
+			return owner.sendAsync(frames(owner.getSpec(), null, payload), timeout);
+		}
+		return observations.observeAsync(owner.getSpec().getName(), owner.getSpec().getType().name(), "send", null,
+				payload, (traced) -> owner.sendAsync(frames(owner.getSpec(), null, traced), timeout));
 	}
 
 	@Override
 	public void sendTo(String socket, byte[] routingId, Object payload) {
 		Assert.notNull(routingId, "routingId must not be null");
 		ZmqSocketOwner owner = routed(socket);
+		ZmqTemplateObservations observations = this.observations;
+		if (observations == null) {
+			sendTo(owner, routingId, payload);
+			return;
+		}
+		observations.observe(socket, owner.getSpec().getType().name(), "send", null, payload, (traced) -> {
+			sendTo(owner, routingId, traced);
+			return null;
+		});
+	}
+
+	private void sendTo(ZmqSocketOwner owner, byte[] routingId, @Nullable Object payload) {
 		byte[][] body = frames(owner.getSpec(), null, payload);
 		byte[][] frames = new byte[body.length + 1][];
 		frames[0] = routingId;
@@ -289,6 +317,14 @@ public class ZmqTemplate implements ZmqOperations, DisposableBean {
 	public @Nullable Message<byte[]> receive(String socket, Duration timeout) {
 		Assert.notNull(timeout, "timeout must not be null");
 		ZmqSocketOwner owner = receiver(socket);
+		ZmqTemplateObservations observations = this.observations;
+		if (observations == null) {
+			return receive(owner, timeout);
+		}
+		return observations.observeReceive(socket, owner.getSpec().getType().name(), () -> receive(owner, timeout));
+	}
+
+	private @Nullable Message<byte[]> receive(ZmqSocketOwner owner, Duration timeout) {
 		ZMsg msg = owner.receive(timeout);
 		return (msg != null) ? toMessage(owner.getSpec(), msg) : null;
 	}
@@ -296,14 +332,28 @@ public class ZmqTemplate implements ZmqOperations, DisposableBean {
 	@Override
 	public <T> @Nullable T receiveAndConvert(String socket, Class<T> type, Duration timeout) {
 		Assert.notNull(type, "type must not be null");
-		Message<byte[]> message = receive(socket, timeout);
-		if (message == null) {
+		ZmqSocketOwner owner = receiver(socket);
+		ZmqTemplateObservations observations = this.observations;
+		if (observations == null) {
+			return receiveAndConvert(owner, type, timeout);
+		}
+		return observations.observeReceive(socket, owner.getSpec().getType().name(),
+				() -> receiveAndConvert(owner, type, timeout));
+	}
+
+	// payload only: no message and no header map, only the metadata's content type
+	private <T> @Nullable T receiveAndConvert(ZmqSocketOwner owner, Class<T> type, Duration timeout) {
+		ZmqSocketSpec spec = owner.getSpec();
+		ZMsg msg = owner.receive(timeout);
+		if (msg == null) {
 			return null;
 		}
-		Object contentType = message.getHeaders().get(org.springframework.messaging.MessageHeaders.CONTENT_TYPE);
-		return this.payloadConverter.fromFrame(message.getPayload(), type, socket,
-				(contentType != null) ? org.springframework.util.MimeType.valueOf(contentType.toString())
-						: this.socketManager.getSpec(socket).getContentType());
+		Map<String, Object> metadata = metadata(spec, msg);
+		Object contentType = (metadata != null)
+				? metadata.get(org.springframework.messaging.MessageHeaders.CONTENT_TYPE) : null;
+		byte[] payload = (msg.peekLast() != null) ? msg.peekLast().getData() : new byte[0];
+		return this.payloadConverter.fromFrame(payload, type, spec.getName(), (contentType != null)
+				? org.springframework.util.MimeType.valueOf(contentType.toString()) : spec.getContentType());
 	}
 
 	private Message<byte[]> toMessage(ZmqSocketSpec spec, ZMsg msg) {
@@ -317,20 +367,32 @@ public class ZmqTemplate implements ZmqOperations, DisposableBean {
 		if (subscriber && msg.size() > 1) {
 			builder.setHeader(ZmqHeaders.TOPIC, new String(msg.getFirst().getData(), StandardCharsets.UTF_8));
 		}
-		int plainFrames = subscriber ? 2 : 1;
-		if (msg.size() == plainFrames + 1) {
-			byte[] candidate = msg.toArray(new ZFrame[0])[plainFrames - 1].getData();
-			if (ZmqMetadataCodec.isMetadataFrame(candidate)) {
-				try {
-					builder.copyHeadersIfAbsent(ZmqHeaderMapper.toHeaders(ZmqMetadataCodec.decode(candidate)));
-				}
-				catch (RuntimeException ex) {
-					throw new MessageConversionException("A message on socket '" + spec.getName()
-							+ "' has a malformed metadata frame: " + ex.getMessage(), ex);
-				}
-			}
+		Map<String, Object> metadata = metadata(spec, msg);
+		if (metadata != null) {
+			builder.copyHeadersIfAbsent(metadata);
 		}
 		return builder.build();
+	}
+
+	/** The headers of a message's metadata frame (docs/wire-format.md), if it has one. */
+	private static @Nullable Map<String, Object> metadata(ZmqSocketSpec spec, ZMsg msg) {
+		boolean subscriber = spec.getType() == SocketType.SUB || spec.getType() == SocketType.XSUB;
+		int plainFrames = subscriber ? 2 : 1;
+		if (msg.size() != plainFrames + 1) {
+			return null;
+		}
+		byte[] candidate = msg.toArray(new ZFrame[0])[plainFrames - 1].getData();
+		if (!ZmqMetadataCodec.isMetadataFrame(candidate)) {
+			return null;
+		}
+		try {
+			return ZmqHeaderMapper.toHeaders(ZmqMetadataCodec.decode(candidate));
+		}
+		catch (RuntimeException ex) {
+			throw new MessageConversionException(
+					"A message on socket '" + spec.getName() + "' has a malformed metadata frame: " + ex.getMessage(),
+					ex);
+		}
 	}
 
 	@Override

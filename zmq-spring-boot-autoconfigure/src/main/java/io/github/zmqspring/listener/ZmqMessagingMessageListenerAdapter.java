@@ -44,10 +44,13 @@ import org.springframework.messaging.Message;
 import org.springframework.messaging.MessageHeaders;
 import org.springframework.messaging.converter.MessageConversionException;
 import org.springframework.messaging.converter.MessageConverter;
+import org.springframework.core.MethodParameter;
 import org.springframework.messaging.handler.annotation.Header;
+import org.springframework.messaging.handler.annotation.Headers;
 import org.springframework.messaging.handler.invocation.InvocableHandlerMethod;
 import org.springframework.messaging.support.GenericMessage;
 import org.springframework.messaging.support.MessageBuilder;
+import org.springframework.messaging.support.MessageHeaderAccessor;
 import org.springframework.util.MimeType;
 
 /**
@@ -110,6 +113,16 @@ public class ZmqMessagingMessageListenerAdapter {
 	private final boolean readsFrames;
 
 	/**
+	 * Whether every parameter of the handler is a payload: then a message gets only the
+	 * headers its conversion reads (its metadata and the default content type), not the
+	 * {@code zmq_*} map that nothing would read.
+	 */
+	private final boolean payloadOnly;
+
+	/** The headers of a payload-only message without metadata: shared, immutable. */
+	private volatile MessageHeaders payloadOnlyHeaders = new ReceivedHeaders(Map.of());
+
+	/**
 	 * Create an adapter.
 	 * @param handlerMethod the handler method
 	 * @param listenerId the listener's id
@@ -132,6 +145,25 @@ public class ZmqMessagingMessageListenerAdapter {
 					|| ZmqHeaders.STREAM_EVENT.equals(header.value()));
 		});
 		this.description = "Listener '" + listenerId + "' on " + socketType + " socket '" + socketName + "'";
+		this.payloadOnly = Arrays.stream(handlerMethod.getMethodParameters())
+			.noneMatch(ZmqMessagingMessageListenerAdapter::readsHeaders);
+	}
+
+	// a parameter that the default resolvers fill from headers rather than the payload
+	private static boolean readsHeaders(MethodParameter parameter) {
+		Class<?> type = parameter.getParameterType();
+		return parameter.hasParameterAnnotation(Header.class) || parameter.hasParameterAnnotation(Headers.class)
+				|| Message.class.isAssignableFrom(type) || MessageHeaders.class.isAssignableFrom(type)
+				|| MessageHeaderAccessor.class.isAssignableFrom(type) || ZMsg.class.isAssignableFrom(type)
+				|| ZFrame.class.isAssignableFrom(type);
+	}
+
+	/**
+	 * @return whether the handler takes only payload parameters, so that messages are
+	 * built without the {@code zmq_*} headers when no observation needs them
+	 */
+	public boolean isPayloadOnly() {
+		return this.payloadOnly;
 	}
 
 	/**
@@ -187,11 +219,12 @@ public class ZmqMessagingMessageListenerAdapter {
 		}
 		ZMsg envelope = null;
 		Message<byte[]> message;
+		boolean lean = this.payloadOnly && this.observations == null;
 		try {
 			if (this.replying) {
 				envelope = ZmqReplyEnvelopes.split(msg, this.socketType == SocketType.REP, this.description);
 			}
-			message = toMessage(msg, envelope);
+			message = buildMessage(msg, envelope, lean);
 		}
 		catch (RuntimeException ex) {
 			// unreadable frames go to the error handler like any conversion error, as raw
@@ -205,11 +238,14 @@ public class ZmqMessagingMessageListenerAdapter {
 			result = invoke(message);
 		}
 		catch (Exception ex) {
-			handleFailure(message, ex, envelope, replies);
+			// the error handler sees every header, as before
+			handleFailure(lean ? buildMessage(msg, envelope, false) : message, ex, envelope, replies);
 			return;
 		}
 		if (envelope != null) {
-			handleResult(result, message, envelope, replies);
+			handleResult(result,
+					(lean && result instanceof CompletionStage) ? buildMessage(msg, envelope, false) : message,
+					envelope, replies);
 		}
 		else if (result != null && logger.isDebugEnabled()) {
 			logger.debug(
@@ -391,6 +427,8 @@ public class ZmqMessagingMessageListenerAdapter {
 	 */
 	public void setDefaultContentType(@Nullable MimeType defaultContentType) {
 		this.defaultContentType = defaultContentType;
+		this.payloadOnlyHeaders = new ReceivedHeaders(
+				(defaultContentType != null) ? Map.of(MessageHeaders.CONTENT_TYPE, defaultContentType) : Map.of());
 	}
 
 	/**
@@ -406,6 +444,41 @@ public class ZmqMessagingMessageListenerAdapter {
 	 * form plus metadata and the handler takes no {@code ZMsg} to read them
 	 */
 	public Message<byte[]> toMessage(ZMsg msg, @Nullable ZMsg envelope) {
+		return buildMessage(msg, envelope, false);
+	}
+
+	/**
+	 * Build the message; a lean one carries only the headers conversion reads.
+	 */
+	private Message<byte[]> buildMessage(ZMsg msg, @Nullable ZMsg envelope, boolean lean) {
+		boolean subscriber = this.socketType == SocketType.SUB || this.socketType == SocketType.XSUB;
+		// docs/wire-format.md: metadata only when there is exactly one frame more than
+		// the plain form and it carries the signature, so plain peers are never misread
+		int plainFrames = subscriber ? 2 : 1;
+		byte[] metadataFrame = null;
+		if (msg.size() == plainFrames + 1) {
+			byte[] candidate = (subscriber ? msg.toArray(new ZFrame[0])[1] : msg.getFirst()).getData();
+			if (ZmqMetadataCodec.isMetadataFrame(candidate)) {
+				metadataFrame = candidate;
+			}
+		}
+		boolean metadata = metadataFrame != null;
+		if (!this.readsFrames && msg.size() > plainFrames + (metadata ? 1 : 0)) {
+			throw tooManyFrames(msg, subscriber);
+		}
+		ZFrame last = msg.peekLast();
+		byte[] payload = (last != null) ? last.getData() : new byte[0];
+		if (lean) {
+			if (metadataFrame == null) {
+				return new GenericMessage<>(payload, payloadOnlyHeaders());
+			}
+			Map<String, Object> headers = new HashMap<>(
+					ZmqHeaderMapper.toHeaders(ZmqMetadataCodec.decode(metadataFrame)));
+			if (this.defaultContentType != null) {
+				headers.putIfAbsent(MessageHeaders.CONTENT_TYPE, this.defaultContentType);
+			}
+			return new GenericMessage<>(payload, new ReceivedHeaders(headers));
+		}
 		Map<String, Object> headers = new HashMap<>(16);
 		headers.put(ZmqHeaders.SOCKET, this.socketName);
 		headers.put(ZmqHeaders.SOCKET_TYPE, this.socketType);
@@ -415,35 +488,29 @@ public class ZmqMessagingMessageListenerAdapter {
 		if (envelope != null && !envelope.isEmpty()) {
 			headers.put(ZmqHeaders.ROUTING_ID, envelope.getFirst().getData());
 		}
-		boolean subscriber = this.socketType == SocketType.SUB || this.socketType == SocketType.XSUB;
 		if (subscriber && msg.size() > 1) {
 			headers.put(ZmqHeaders.TOPIC, new String(msg.getFirst().getData(), StandardCharsets.UTF_8));
 		}
-		// docs/wire-format.md: metadata only when there is exactly one frame more than
-		// the plain form and it carries the signature, so plain peers are never misread
-		int plainFrames = subscriber ? 2 : 1;
-		boolean metadata = false;
-		if (msg.size() == plainFrames + 1) {
-			byte[] candidate = msg.toArray(new ZFrame[0])[plainFrames - 1].getData();
-			if (ZmqMetadataCodec.isMetadataFrame(candidate)) {
-				headers.putAll(ZmqHeaderMapper.toHeaders(ZmqMetadataCodec.decode(candidate)));
-				metadata = true;
-			}
-		}
-		if (!this.readsFrames && msg.size() > plainFrames + (metadata ? 1 : 0)) {
-			// a single-frame SUB message (topic and payload in one, as many publishers
-			// send) is fewer frames, not more, and stays accepted
-			throw new MessageConversionException("Listener '" + this.listenerId + "' on " + this.socketType
-					+ " socket '" + this.socketName + "' received " + msg.size() + " frames where "
-					+ (subscriber ? "[topic] " : "") + "[metadata]? [payload] was expected (docs/wire-format.md); "
-					+ "take a ZMsg parameter to read multi-frame messages");
+		if (metadataFrame != null) {
+			headers.putAll(ZmqHeaderMapper.toHeaders(ZmqMetadataCodec.decode(metadataFrame)));
 		}
 		if (this.defaultContentType != null) {
 			headers.putIfAbsent(MessageHeaders.CONTENT_TYPE, this.defaultContentType);
 		}
-		ZFrame last = msg.peekLast();
-		byte[] payload = (last != null) ? last.getData() : new byte[0];
 		return new GenericMessage<>(payload, new ReceivedHeaders(headers));
+	}
+
+	// a single-frame SUB message (topic and payload in one, as many publishers send) is
+	// fewer frames, not more, and stays accepted
+	private MessageConversionException tooManyFrames(ZMsg msg, boolean subscriber) {
+		return new MessageConversionException("Listener '" + this.listenerId + "' on " + this.socketType + " socket '"
+				+ this.socketName + "' received " + msg.size() + " frames where " + (subscriber ? "[topic] " : "")
+				+ "[metadata]? [payload] was expected (docs/wire-format.md); "
+				+ "take a ZMsg parameter to read multi-frame messages");
+	}
+
+	private MessageHeaders payloadOnlyHeaders() {
+		return this.payloadOnlyHeaders;
 	}
 
 	/**

@@ -64,17 +64,7 @@ public final class ZmqListenerObservations {
 		ZmqMessageReceiverContext context = new ZmqMessageReceiverContext(message, listenerId, socket, socketType);
 		Observation observation = ZmqListenerObservation.LISTENER_OBSERVATION.observation(this.convention,
 				DefaultZmqListenerObservationConvention.INSTANCE, () -> context, this.registry);
-		observation.start();
-		try (Observation.Scope scope = observation.openScope()) {
-			return invocation.getWithException();
-		}
-		catch (Exception | Error ex) {
-			observation.error(ex);
-			throw ex;
-		}
-		finally {
-			observation.stop();
-		}
+		return ZmqObservationScope.observe(observation, invocation::getWithException);
 	}
 
 }

@@ -48,11 +48,25 @@ public class ZmqMessageSenderContext extends SenderContext<Map<String, String>> 
 	 * @param topic the topic of a publish, else {@code null}
 	 */
 	public ZmqMessageSenderContext(String socketName, String socketType, String operation, @Nullable String topic) {
+		this(socketName, socketType, operation, topic, Kind.PRODUCER);
+	}
+
+	/**
+	 * Create the context of a template operation of a given kind: {@link Kind#CONSUMER}
+	 * for a {@code receive}, whose carrier stays empty.
+	 * @param socketName the declared name of the socket
+	 * @param socketType the socket's type
+	 * @param operation {@code send}, {@code publish}, {@code request} or {@code receive}
+	 * @param topic the topic of a publish, else {@code null}
+	 * @param kind the kind of the operation
+	 */
+	public ZmqMessageSenderContext(String socketName, String socketType, String operation, @Nullable String topic,
+			Kind kind) {
 		super((carrier, key, value) -> {
 			if (carrier != null) {
 				carrier.put(key, value);
 			}
-		}, Kind.PRODUCER);
+		}, kind);
 		setCarrier(new LinkedHashMap<>());
 		this.socketName = socketName;
 		this.socketType = socketType;
@@ -76,7 +90,7 @@ public class ZmqMessageSenderContext extends SenderContext<Map<String, String>> 
 	}
 
 	/**
-	 * @return {@code send}, {@code publish} or {@code request}
+	 * @return {@code send}, {@code publish}, {@code request} or {@code receive}
 	 */
 	public String getOperation() {
 		return this.operation;

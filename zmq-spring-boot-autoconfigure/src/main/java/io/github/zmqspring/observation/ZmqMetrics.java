@@ -48,7 +48,8 @@ import org.springframework.context.event.ContextRefreshedEvent;
  * The meters of ZeroMQ sockets and listeners, read from their counters when scraped:
  * <ul>
  * <li>{@code zmq.messages.sent} (tags {@code socket}, {@code type}),
- * {@code zmq.messages.received} (tags {@code listener}, {@code socket}),
+ * {@code zmq.messages.received} (tags {@code listener}, {@code socket}; {@code listener}
+ * is {@value #TEMPLATE} for messages taken by the template's {@code receive}),
  * {@code zmq.messages.dropped} (tags {@code socket}, {@code reason}) and
  * {@code zmq.listener.errors} (tags {@code listener}, {@code socket}): counters;</li>
  * <li>{@code zmq.socket.peers}, {@code zmq.socket.subscriptions},
@@ -78,6 +79,15 @@ public class ZmqMetrics implements MeterBinder, ZmqRequestListener, ApplicationL
 
 	/** Dropped: frames that could not be read (bad metadata or envelope). */
 	public static final String REASON_UNREADABLE = "unreadable";
+
+	/**
+	 * The {@code listener} tag of {@code zmq.messages.received} for messages received
+	 * through the template's {@code receive} rather than by a listener.
+	 */
+	public static final String TEMPLATE = "template";
+
+	private static final Set<SocketType> RECEIVABLE = Set.of(SocketType.PULL, SocketType.SUB, SocketType.PAIR,
+			SocketType.DEALER);
 
 	private final ZmqSocketManager socketManager;
 
@@ -142,6 +152,13 @@ public class ZmqMetrics implements MeterBinder, ZmqRequestListener, ApplicationL
 			.baseUnit("messages")
 			.tags(tags)
 			.register(registry);
+		if (RECEIVABLE.contains(spec.getType())) {
+			FunctionCounter.builder("zmq.messages.received", this, owned(name, ZmqSocketOwner::getReceivedCount))
+				.description("Messages received through the template")
+				.baseUnit("messages")
+				.tags(Tags.of("listener", TEMPLATE, "socket", name))
+				.register(registry);
+		}
 		Gauge.builder("zmq.socket.pending", this, owned(name, ZmqSocketOwner::getPending))
 			.description("Sends waiting for room in the socket")
 			.baseUnit("messages")

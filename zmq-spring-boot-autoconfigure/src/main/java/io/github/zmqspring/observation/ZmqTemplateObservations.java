@@ -17,11 +17,15 @@ package io.github.zmqspring.observation;
 
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
+import io.micrometer.observation.transport.Kind;
 import org.jspecify.annotations.Nullable;
+import org.zeromq.ZMsg;
 
 import org.springframework.messaging.Message;
 import org.springframework.messaging.support.MessageBuilder;
@@ -68,18 +72,8 @@ public final class ZmqTemplateObservations {
 	public <T> T observe(String socket, String socketType, String operation, @Nullable String topic,
 			@Nullable Object payload, Function<@Nullable Object, T> action) {
 		ZmqMessageSenderContext context = new ZmqMessageSenderContext(socket, socketType, operation, topic);
-		Observation observation = observation(context);
-		observation.start();
-		try (Observation.Scope scope = observation.openScope()) {
-			return action.apply(withHeaders(payload, context.getHeaders()));
-		}
-		catch (RuntimeException | Error ex) {
-			observation.error(ex);
-			throw ex;
-		}
-		finally {
-			observation.stop();
-		}
+		return ZmqObservationScope.observe(observation(context),
+				() -> action.apply(withHeaders(payload, context.getHeaders())));
 	}
 
 	/**
@@ -93,24 +87,57 @@ public final class ZmqTemplateObservations {
 	 */
 	public <T> CompletableFuture<T> observeRequest(String socket, String socketType, @Nullable Object payload,
 			Function<@Nullable Object, CompletableFuture<T>> action) {
-		ZmqMessageSenderContext context = new ZmqMessageSenderContext(socket, socketType, "request", null);
+		return observeAsync(socket, socketType, "request", null, payload, action);
+	}
+
+	/**
+	 * Observe one operation that completes later: a request until its reply, an
+	 * asynchronous send until the socket took the message.
+	 * @param <T> the result type
+	 * @param socket the declared name of the socket
+	 * @param socketType the socket's type
+	 * @param operation {@code send}, {@code publish} or {@code request}
+	 * @param topic the topic of a publish, else {@code null}
+	 * @param payload the payload or {@link Message} to send
+	 * @param action sends the payload it is given and returns the future result
+	 * @return the future result, completed after the observation stopped
+	 */
+	public <T> CompletableFuture<T> observeAsync(String socket, String socketType, String operation,
+			@Nullable String topic, @Nullable Object payload, Function<@Nullable Object, CompletableFuture<T>> action) {
+		ZmqMessageSenderContext context = new ZmqMessageSenderContext(socket, socketType, operation, topic);
 		Observation observation = observation(context);
 		observation.start();
-		CompletableFuture<T> reply;
+		CompletableFuture<T> result;
 		try (Observation.Scope scope = observation.openScope()) {
-			reply = action.apply(withHeaders(payload, context.getHeaders()));
+			result = action.apply(withHeaders(payload, context.getHeaders()));
 		}
 		catch (RuntimeException | Error ex) {
 			observation.error(ex);
 			observation.stop();
 			throw ex;
 		}
-		return reply.whenComplete((value, failure) -> {
+		return result.whenComplete((value, failure) -> {
 			if (failure != null) {
-				observation.error(failure);
+				observation.error((failure instanceof CompletionException && failure.getCause() != null)
+						? failure.getCause() : failure);
 			}
 			observation.stop();
 		});
+	}
+
+	/**
+	 * Observe one receive through the template, while it waits ({@code receive}, a
+	 * consumer observation).
+	 * @param <T> the result type
+	 * @param socket the declared name of the socket
+	 * @param socketType the socket's type
+	 * @param action receives the message
+	 * @return the action's result
+	 */
+	public <T> T observeReceive(String socket, String socketType, Supplier<T> action) {
+		ZmqMessageSenderContext context = new ZmqMessageSenderContext(socket, socketType, "receive", null,
+				Kind.CONSUMER);
+		return ZmqObservationScope.observe(observation(context), action::get);
 	}
 
 	private Observation observation(ZmqMessageSenderContext context) {
@@ -119,7 +146,8 @@ public final class ZmqTemplateObservations {
 	}
 
 	private static @Nullable Object withHeaders(@Nullable Object payload, Map<String, String> headers) {
-		if (headers.isEmpty() || payload == null) {
+		if (headers.isEmpty() || payload == null || payload instanceof ZMsg || payload instanceof byte[][]) {
+			// multipart payloads travel frame for frame, with no metadata frame
 			return payload;
 		}
 		MessageBuilder<?> builder = (payload instanceof Message<?> message) ? MessageBuilder.fromMessage(message)

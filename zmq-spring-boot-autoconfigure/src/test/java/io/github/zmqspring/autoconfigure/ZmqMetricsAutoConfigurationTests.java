@@ -97,6 +97,30 @@ class ZmqMetricsAutoConfigurationTests {
 	}
 
 	@Test
+	void templateSendsAndReceivesAreCounted() {
+		this.runner
+			.withPropertyValues("zmq.sockets.inbox.type=pull", "zmq.sockets.inbox.bind=inproc://metrics-inbox",
+					"zmq.sockets.outbox.type=push", "zmq.sockets.outbox.connect=inproc://metrics-inbox")
+			.run((context) -> {
+				MeterRegistry registry = context.getBean(MeterRegistry.class);
+				ZmqTemplate template = context.getBean(ZmqTemplate.class);
+				template.send("outbox", "a", Duration.ofSeconds(20));
+				assertThat(template.sendAsync("outbox", "b")).succeedsWithin(Duration.ofSeconds(20));
+				template.send("outbox", new byte[][] { { 'c' } });
+				assertThat(template.receive("inbox", Duration.ofSeconds(20))).isNotNull();
+				assertThat(template.receiveAndConvert("inbox", String.class, Duration.ofSeconds(20))).isEqualTo("b");
+				assertThat(template.receive("inbox", Duration.ofSeconds(20))).isNotNull();
+				assertThat(template.receive("inbox", Duration.ofMillis(10))).isNull();
+				assertThat(registry.get("zmq.messages.sent").tags("socket", "outbox").functionCounter().count())
+					.isEqualTo(3);
+				assertThat(registry.get("zmq.messages.received")
+					.tags("listener", ZmqMetrics.TEMPLATE, "socket", "inbox")
+					.functionCounter()
+					.count()).isEqualTo(3);
+			});
+	}
+
+	@Test
 	void requestsAreTimedByOutcome() {
 		this.runner
 			.withPropertyValues("zmq.sockets.lost.type=dealer", "zmq.sockets.lost.connect=inproc://metrics-nobody")

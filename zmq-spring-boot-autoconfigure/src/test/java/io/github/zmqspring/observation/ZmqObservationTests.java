@@ -15,6 +15,7 @@
  */
 package io.github.zmqspring.observation;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -96,6 +97,64 @@ class ZmqObservationTests {
 							(observation) -> observation.hasLowCardinalityKeyValue("messaging.operation", "request")
 								.hasLowCardinalityKeyValue("zmq.socket", "rpc")
 								.hasLowCardinalityKeyValue("zmq.socket.type", "DEALER"));
+				});
+		}
+
+		@Test
+		void timedAsyncRoutedMultipartSendsAndReceivesAreObserved() {
+			ZmqObservationTests.this.runner
+				.withPropertyValues("zmq.template.observation-enabled=true", "zmq.sockets.inbox.type=pull",
+						"zmq.sockets.inbox.bind=inproc://observed-inbox", "zmq.sockets.outbox.type=push",
+						"zmq.sockets.outbox.connect=inproc://observed-inbox", "zmq.sockets.router.type=router",
+						"zmq.sockets.router.bind=inproc://observed-router")
+				.run((context) -> {
+					TestObservationRegistry registry = context.getBean(TestObservationRegistry.class);
+					ZmqTemplate template = context.getBean(ZmqTemplate.class);
+					template.send("outbox", "a", Duration.ofSeconds(20));
+					assertThat(template.sendAsync("outbox", "b")).succeedsWithin(Duration.ofSeconds(20));
+					template.send("outbox", new byte[][] { "c".getBytes(StandardCharsets.UTF_8) });
+					template.sendTo("router", "nobody".getBytes(StandardCharsets.UTF_8), "d");
+					assertThat(template.receive("inbox", Duration.ofSeconds(20)).getPayload())
+						.asString(StandardCharsets.UTF_8)
+						.isEqualTo("a");
+					assertThat(template.receiveAndConvert("inbox", String.class, Duration.ofSeconds(20)))
+						.isEqualTo("b");
+					assertThat(template.receive("inbox", Duration.ofSeconds(20)).getPayload())
+						.asString(StandardCharsets.UTF_8)
+						.isEqualTo("c");
+					await().atMost(Duration.ofSeconds(20))
+						.untilAsserted(
+								() -> assertThat(registry).hasNumberOfObservationsWithNameEqualTo("zmq.template", 7));
+					assertThat(registry)
+						.hasAnObservation((observation) -> observation.hasContextualNameEqualTo("outbox send")
+							.hasLowCardinalityKeyValue("messaging.operation", "send")
+							.hasLowCardinalityKeyValue("zmq.socket.type", "PUSH"));
+					assertThat(registry)
+						.hasAnObservation((observation) -> observation.hasContextualNameEqualTo("inbox receive")
+							.hasLowCardinalityKeyValue("messaging.operation", "receive")
+							.hasLowCardinalityKeyValue("zmq.socket.type", "PULL"));
+					assertThat(registry)
+						.hasAnObservation((observation) -> observation.hasContextualNameEqualTo("router send")
+							.hasLowCardinalityKeyValue("zmq.socket.type", "ROUTER"));
+					assertThat(registry).forAllObservationsWithNameEqualTo("zmq.template",
+							(observation) -> observation.doesNotHaveError());
+				});
+		}
+
+		@Test
+		void aFailedSendToIsAnObservationError() {
+			ZmqObservationTests.this.runner
+				.withPropertyValues("zmq.template.observation-enabled=true", "zmq.sockets.router.type=router",
+						"zmq.sockets.router.bind=inproc://observed-mandatory",
+						"zmq.sockets.router.router-mandatory=true")
+				.run((context) -> {
+					ZmqTemplate template = context.getBean(ZmqTemplate.class);
+					org.assertj.core.api.Assertions.assertThatExceptionOfType(RuntimeException.class)
+						.isThrownBy(() -> template.sendTo("router", "nobody".getBytes(StandardCharsets.UTF_8), "d"));
+					assertThat(context.getBean(TestObservationRegistry.class))
+						.hasAnObservation((observation) -> observation.hasContextualNameEqualTo("router send")
+							.assertThatError()
+							.isNotNull());
 				});
 		}
 

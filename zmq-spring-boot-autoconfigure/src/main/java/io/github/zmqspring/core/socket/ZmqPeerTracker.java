@@ -32,13 +32,26 @@ import org.zeromq.ZMonitor;
  * <p>
  * A peer counts once its ZMTP handshake has completed, which is when ZeroMQ starts
  * routing messages to it. inproc connections raise no events and are not counted.
+ * <p>
+ * JeroMQ reports {@code DISCONNECTED} for every connection whose engine fails, also one
+ * that never completed its greeting (a TCP probe, garbage, a handshake that timed out),
+ * and its {@code HANDSHAKE_PROTOCOL} event names no connection. So each endpoint keeps
+ * its open connections (from {@code ACCEPTED}/{@code CONNECTED}, which carry the channel)
+ * and how many of them greeted; a disconnect counts as a peer leaving only when it must
+ * have been one (no connection of that endpoint is still greeting), and, when that is
+ * open, when JeroMQ did not fail it inside its greeting.
  *
  * @author zmq-spring-boot
  */
 public final class ZmqPeerTracker {
 
 	/** The events this tracker listens to. */
-	static final int EVENTS = ZMQ.EVENT_HANDSHAKE_PROTOCOL | ZMQ.EVENT_DISCONNECTED | ZMQ.HANDSHAKE_FAILED_AUTH;
+	static final int EVENTS = ZMQ.EVENT_HANDSHAKE_PROTOCOL | ZMQ.EVENT_DISCONNECTED | ZMQ.HANDSHAKE_FAILED_AUTH
+			| ZMQ.EVENT_ACCEPTED | ZMQ.EVENT_CONNECTED;
+
+	private static final String ENGINE = "zmq.io.StreamEngine";
+
+	private static final StackWalker STACK = StackWalker.getInstance();
 
 	/**
 	 * A secure client's connection that the server closes this soon after the ZMTP
@@ -54,6 +67,10 @@ public final class ZmqPeerTracker {
 	private volatile BiConsumer<String, String> handshakeFailureListener;
 
 	private final Object monitor = new Object();
+
+	// per endpoint (a bound address is shared by all its accepted connections): guarded
+	// by monitor
+	private final Map<String, Connections> connections = new java.util.HashMap<>();
 
 	private int peers;
 
@@ -109,9 +126,17 @@ public final class ZmqPeerTracker {
 
 	private void onEvent(ZEvent event) {
 		ZMonitor.Event type = event.getEvent();
-		if (type == ZMonitor.Event.HANDSHAKE_PROTOCOL) {
+		if (type == ZMonitor.Event.ACCEPTED || type == ZMonitor.Event.CONNECTED) {
+			synchronized (this.monitor) {
+				connections(event.getAddress()).open.add(event.getValue());
+			}
+		}
+		else if (type == ZMonitor.Event.HANDSHAKE_PROTOCOL) {
 			if (this.handshakeFailureListener != null) {
 				this.greeted.put(String.valueOf(event.getAddress()), System.nanoTime());
+			}
+			synchronized (this.monitor) {
+				connections(event.getAddress()).greeted++;
 			}
 			change(1, 0);
 		}
@@ -122,13 +147,50 @@ public final class ZmqPeerTracker {
 						+ "(a wrong server key, or our key or credentials refused)");
 			}
 			this.oversize.onDisconnected(event);
-			change(-1, 0);
+			if (wasPeer(event)) {
+				change(-1, 0);
+			}
 		}
 		else if (type == ZMonitor.Event.HANDSHAKE_FAILED_AUTH) {
 			this.greeted.remove(String.valueOf(event.getAddress()));
 			handshakeFailed(event.getAddress(),
 					"authentication refused by the server (status " + event.getValue() + ")");
 		}
+	}
+
+	private Connections connections(String endpoint) {
+		return this.connections.computeIfAbsent(String.valueOf(endpoint), (key) -> new Connections());
+	}
+
+	// whether a disconnected connection had completed its greeting (and was counted)
+	private boolean wasPeer(ZEvent event) {
+		boolean greeting = failedInGreeting(); // outside the lock: walks the stack
+		synchronized (this.monitor) {
+			Connections endpoint = this.connections.get(String.valueOf(event.getAddress()));
+			if (endpoint == null || endpoint.greeted == 0) {
+				return false;
+			}
+			int known = endpoint.open.remove(event.getValue()) ? 1 : 0;
+			int stillGreeting = endpoint.open.size() + known - endpoint.greeted;
+			boolean peer = stillGreeting <= 0 || !greeting;
+			if (peer) {
+				endpoint.greeted--;
+			}
+			if (endpoint.greeted == 0 && endpoint.open.isEmpty()) {
+				this.connections.remove(String.valueOf(event.getAddress()));
+			}
+			return peer;
+		}
+	}
+
+	// JeroMQ 0.6.0 fails an engine before its greeting completed inside
+	// StreamEngine.handshake() (garbage, or the peer closed) or from the handshake timer,
+	// the only StreamEngine timer before the greeting completes; heartbeat timers fail an
+	// engine from timerEvent too, which is told apart by the counts above when it matters
+	// (the rare rest resolves itself when the greeting connection leaves)
+	static boolean failedInGreeting() {
+		return STACK.walk((frames) -> frames.anyMatch((frame) -> ENGINE.equals(frame.getClassName())
+				&& ("handshake".equals(frame.getMethodName()) || "timerEvent".equals(frame.getMethodName()))));
 	}
 
 	private void handshakeFailed(String endpoint, String reason) {
@@ -229,6 +291,16 @@ public final class ZmqPeerTracker {
 			}
 			return true;
 		}
+	}
+
+	private static final class Connections {
+
+		// channels of connections not yet disconnected
+		private final java.util.Set<Object> open = new java.util.HashSet<>();
+
+		// how many of them completed their greeting
+		private int greeted;
+
 	}
 
 }

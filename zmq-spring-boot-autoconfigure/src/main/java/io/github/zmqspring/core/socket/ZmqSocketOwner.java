@@ -104,6 +104,8 @@ public final class ZmqSocketOwner implements ZmqSocketAccess {
 
 	private final AtomicLong sent = new AtomicLong();
 
+	private final AtomicLong received = new AtomicLong();
+
 	private final AtomicLong failed = new AtomicLong();
 
 	private final AtomicLong dropped = new AtomicLong();
@@ -319,6 +321,14 @@ public final class ZmqSocketOwner implements ZmqSocketAccess {
 	 */
 	public long getSentCount() {
 		return this.sent.get();
+	}
+
+	/**
+	 * @return the messages taken from the socket through {@link #receive(Duration)} so
+	 * far
+	 */
+	public long getReceivedCount() {
+		return this.received.get();
 	}
 
 	/**
@@ -549,6 +559,7 @@ public final class ZmqSocketOwner implements ZmqSocketAccess {
 					this.lock.unlock();
 				}
 				if (msg != null) {
+					this.received.incrementAndGet();
 					return msg;
 				}
 				long left = deadline - System.nanoTime();
