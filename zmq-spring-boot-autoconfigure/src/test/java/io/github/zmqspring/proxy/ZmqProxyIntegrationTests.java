@@ -93,8 +93,12 @@ class ZmqProxyIntegrationTests {
 									(request, reply) -> assertThat(reply).isIn("python:" + request, "java:" + request));
 							assertThat(replies.values()).anyMatch((reply) -> reply.startsWith("python:"))
 								.anyMatch((reply) -> reply.startsWith("java:"));
-							assertThat(broker.getFrontendToBackendCount()).isEqualTo(100);
-							assertThat(broker.getBackendToFrontendCount()).isEqualTo(100);
+							// the proxy counts after it forwarded, so the peer may see
+							// the message first
+							await().atMost(WAIT)
+								.untilAsserted(() -> assertThat(broker.getFrontendToBackendCount()).isEqualTo(100));
+							await().atMost(WAIT)
+								.untilAsserted(() -> assertThat(broker.getBackendToFrontendCount()).isEqualTo(100));
 						}
 					}
 				});
@@ -142,8 +146,13 @@ class ZmqProxyIntegrationTests {
 							assertThat(listener.topics).containsOnly("weather.x");
 							ZmqProxy weather = context.getBean("weather", ZmqProxy.class);
 							// news. was never subscribed to, so the publisher filtered it
-							assertThat(weather.getFrontendToBackendCount()).isEqualTo(200);
-							assertThat(weather.getBackendToFrontendCount()).isGreaterThanOrEqualTo(2);
+							// the proxy counts after it forwarded, so the peer may see
+							// the message first
+							await().atMost(WAIT)
+								.untilAsserted(() -> assertThat(weather.getFrontendToBackendCount()).isEqualTo(200));
+							await().atMost(WAIT)
+								.untilAsserted(() -> assertThat(weather.getBackendToFrontendCount())
+									.isGreaterThanOrEqualTo(2));
 						}
 					});
 			}
@@ -187,8 +196,12 @@ class ZmqProxyIntegrationTests {
 						for (int i = 0; i < 10; i++) {
 							assertThat(pull.recvStr()).isEqualTo("held-" + i);
 						}
-						assertThat(stream.getFrontendToBackendCount()).isEqualTo(11);
-						assertThat(stream.getFrontendToBackendBytes()).isEqualTo(6 + 10 * 6);
+						// the proxy counts after it forwarded, so the peer may see the
+						// message first
+						await().atMost(WAIT)
+							.untilAsserted(() -> assertThat(stream.getFrontendToBackendCount()).isEqualTo(11));
+						await().atMost(WAIT)
+							.untilAsserted(() -> assertThat(stream.getFrontendToBackendBytes()).isEqualTo(6 + 10 * 6));
 					}
 				});
 		}
@@ -297,8 +310,13 @@ class ZmqProxyIntegrationTests {
 						for (int i = 0; i < 50; i++) {
 							assertThat(pull.recvStr()).isEqualTo("held-" + i);
 						}
-						assertThat(held.getFrontendToBackendCount()).isEqualTo(50);
-						assertThat(held.getFrontendToBackendBytes()).isEqualTo(10 * 6 + 40 * 7);
+						// the proxy counts after it forwarded, so the peer may see the
+						// message first
+						await().atMost(WAIT)
+							.untilAsserted(() -> assertThat(held.getFrontendToBackendCount()).isEqualTo(50));
+						await().atMost(WAIT)
+							.untilAsserted(
+									() -> assertThat(held.getFrontendToBackendBytes()).isEqualTo(10 * 6 + 40 * 7));
 						assertThat(held.getDroppedCount()).isZero();
 					}
 				});
