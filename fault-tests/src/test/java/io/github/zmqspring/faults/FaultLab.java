@@ -53,6 +53,13 @@ import org.testcontainers.utility.DockerImageName;
  */
 public final class FaultLab implements AutoCloseable {
 
+	/**
+	 * The system property that moves every laboratory's first choice of subnet by 16 x
+	 * its value, so that a second checkout's run stays out of the first's way from the
+	 * start.
+	 */
+	static final String SUBNET_SHIFT = "faults.subnet-shift";
+
 	/** The peer image's build script, relative to the module. */
 	static final String IMAGE_SCRIPT = "docker/build-peer-image.sh";
 
@@ -84,7 +91,9 @@ public final class FaultLab implements AutoCloseable {
 	 * Open a laboratory on the internal network 10.236.{subnet}.0/24 (the host is .1).
 	 * When another run of the suite on the same Docker engine (a second checkout, a CI
 	 * run) holds that subnet, the next of 10.236.{subnet + 16 k}.0/24 that is free is
-	 * taken; addresses are always asked of {@link #ip(int)}.
+	 * taken; addresses are always asked of {@link #ip(int)}. The system property
+	 * {@value #SUBNET_SHIFT} (default 0) moves the first choice to 10.236.{subnet + 16 x
+	 * shift}.0/24.
 	 * @param subnet the third octet, distinct modulo 16 per test class
 	 * @return the laboratory
 	 */
@@ -92,13 +101,14 @@ public final class FaultLab implements AutoCloseable {
 		String image = image();
 		Assertions.assertNotNull(image);
 		RuntimeException overlap = null;
-		for (int k = 0; k < 16; k++) {
+		int shift = Integer.getInteger(SUBNET_SHIFT, 0);
+		for (int k = shift; k < shift + 16; k++) {
 			int candidate = (subnet + 16 * k) % 256;
 			String prefix = "10.236." + candidate + ".";
 			Network network = network(prefix, candidate);
 			try {
 				network.getId();
-				if (k > 0) {
+				if (k > shift) {
 					System.out.println("FaultLab: 10.236." + subnet + ".0/24 is taken, using " + prefix + "0/24");
 				}
 				return new FaultLab(prefix, network);
