@@ -53,6 +53,13 @@ import org.testcontainers.utility.DockerImageName;
  */
 public final class FaultLab implements AutoCloseable {
 
+	/**
+	 * The system property that moves every laboratory's first choice of subnet by 16 x
+	 * its value, so that a second checkout's run stays out of the first's way from the
+	 * start.
+	 */
+	static final String SUBNET_SHIFT = "faults.subnet-shift";
+
 	/** The peer image's build script, relative to the module. */
 	static final String IMAGE_SCRIPT = "docker/build-peer-image.sh";
 
@@ -64,28 +71,66 @@ public final class FaultLab implements AutoCloseable {
 
 	private final List<GenericContainer<?>> containers = new ArrayList<>();
 
-	private FaultLab(int subnet) {
-		this.prefix = "10.236." + subnet + ".";
-		this.network = Network.builder()
+	private FaultLab(String prefix, Network network) {
+		this.prefix = prefix;
+		this.network = network;
+	}
+
+	private static Network network(String prefix, int subnet) {
+		return Network.builder()
 			.driver("bridge")
 			.createNetworkCmdModifier((cmd) -> cmd.withName("zmq-faults-" + subnet + "-" + System.nanoTime())
 				.withInternal(true)
-				.withIpam(new com.github.dockerjava.api.model.Network.Ipam().withConfig(
-						new com.github.dockerjava.api.model.Network.Ipam.Config().withSubnet(this.prefix + "0/24")
-							.withGateway(this.prefix + "1"))))
+				.withIpam(new com.github.dockerjava.api.model.Network.Ipam()
+					.withConfig(new com.github.dockerjava.api.model.Network.Ipam.Config().withSubnet(prefix + "0/24")
+						.withGateway(prefix + "1"))))
 			.build();
-		this.network.getId();
 	}
 
 	/**
 	 * Open a laboratory on the internal network 10.236.{subnet}.0/24 (the host is .1).
-	 * @param subnet the third octet, distinct per test class
+	 * When another run of the suite on the same Docker engine (a second checkout, a CI
+	 * run) holds that subnet, the next of 10.236.{subnet + 16 k}.0/24 that is free is
+	 * taken; addresses are always asked of {@link #ip(int)}. The system property
+	 * {@value #SUBNET_SHIFT} (default 0) moves the first choice to 10.236.{subnet + 16 x
+	 * shift}.0/24.
+	 * @param subnet the third octet, distinct modulo 16 per test class
 	 * @return the laboratory
 	 */
 	public static FaultLab open(int subnet) {
 		String image = image();
 		Assertions.assertNotNull(image);
-		return new FaultLab(subnet);
+		RuntimeException overlap = null;
+		int shift = Integer.getInteger(SUBNET_SHIFT, 0);
+		for (int k = shift; k < shift + 16; k++) {
+			int candidate = (subnet + 16 * k) % 256;
+			String prefix = "10.236." + candidate + ".";
+			Network network = network(prefix, candidate);
+			try {
+				network.getId();
+				if (k > shift) {
+					System.out.println("FaultLab: 10.236." + subnet + ".0/24 is taken, using " + prefix + "0/24");
+				}
+				return new FaultLab(prefix, network);
+			}
+			catch (RuntimeException ex) {
+				if (!overlaps(ex)) {
+					throw ex;
+				}
+				overlap = ex;
+			}
+		}
+		throw new IllegalStateException("No free subnet 10.236.x.0/24 with x = " + subnet + " modulo 16", overlap);
+	}
+
+	private static boolean overlaps(Throwable ex) {
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (cause.getMessage() != null
+					&& cause.getMessage().toLowerCase(java.util.Locale.ROOT).contains("overlap")) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/**

@@ -132,11 +132,14 @@ class ZmqSoakTests {
 
 		@Override
 		public String toString() {
+			// while the run goes on, sent minus received is what is in flight; only at
+			// the end, once everything had time to arrive, is it a loss
+			String missing = "minute".equals(this.label) ? "in flight" : "lost";
 			return String.format(
-					"soak %s: heap %d KiB, %d threads, %d file descriptors, lost PUSH/PULL %d, "
-							+ "lost PUB/SUB %d, requests %d (failed %d)",
-					this.label, this.heapKiB, this.threads, this.descriptors, this.lostPush, this.lostPub,
-					this.requests, this.requestFailures);
+					"soak %s: heap %d KiB, %d threads, %d file descriptors, %s PUSH/PULL %d, "
+							+ "%s PUB/SUB %d, requests %d (failed %d)",
+					this.label, this.heapKiB, this.threads, this.descriptors, missing, this.lostPush, missing,
+					this.lostPub, this.requests, this.requestFailures);
 		}
 
 	}
