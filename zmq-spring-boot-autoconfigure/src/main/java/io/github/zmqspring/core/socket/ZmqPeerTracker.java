@@ -167,14 +167,19 @@ public final class ZmqPeerTracker {
 		boolean greeting = failedInGreeting(); // outside the lock: walks the stack
 		synchronized (this.monitor) {
 			Connections endpoint = this.connections.get(String.valueOf(event.getAddress()));
-			if (endpoint == null || endpoint.greeted == 0) {
+			if (endpoint == null) {
 				return false;
 			}
+			// forgotten first, also when it was no peer: a stale open connection would
+			// later count as "still greeting" and keep a dead peer counted
 			int known = endpoint.open.remove(event.getValue()) ? 1 : 0;
-			int stillGreeting = endpoint.open.size() + known - endpoint.greeted;
-			boolean peer = stillGreeting <= 0 || !greeting;
-			if (peer) {
-				endpoint.greeted--;
+			boolean peer = false;
+			if (endpoint.greeted > 0) {
+				int stillGreeting = endpoint.open.size() + known - endpoint.greeted;
+				peer = stillGreeting <= 0 || !greeting;
+				if (peer) {
+					endpoint.greeted--;
+				}
 			}
 			if (endpoint.greeted == 0 && endpoint.open.isEmpty()) {
 				this.connections.remove(String.valueOf(event.getAddress()));

@@ -58,6 +58,10 @@ class ZmqPeerTrackerTests {
 	}
 
 	private void bindPull() {
+		bindPull(new ZmqSocketOptions());
+	}
+
+	private void bindPull(ZmqSocketOptions options) {
 		ZmqSocketFactory factory = new ZmqSocketFactory(this.context);
 		factory.setEventListeners(List.of((spec, event) -> {
 			if (event.getEvent() == ZMonitor.Event.DISCONNECTED) {
@@ -67,6 +71,7 @@ class ZmqPeerTrackerTests {
 		this.handle = factory.open(ZmqSocketSpec.builder("inbox", "zmq.sockets.inbox")
 			.type(SocketType.PULL)
 			.bind(List.of("tcp://127.0.0.1:0"))
+			.options(options)
 			.build());
 		this.endpoint = this.handle.getBoundEndpoints().get(0);
 	}
@@ -127,6 +132,25 @@ class ZmqPeerTrackerTests {
 		assertThat(this.handle.getTracker().getPeers()).isEqualTo(1);
 		connectPeer();
 		awaitPeers(2);
+	}
+
+	@Test
+	void aPeerThatFallsSilentIsTakenOffAfterConnectionsThatFailedInTheirGreeting() throws Exception {
+		ZmqSocketOptions options = new ZmqSocketOptions();
+		options.setHeartbeatInterval(Duration.ofMillis(100));
+		options.setHeartbeatTimeout(Duration.ofMillis(500));
+		bindPull(options);
+		// connections that never greet: forgotten when they end, although never peers
+		failBeforeGreeting(new byte[0]);
+		failBeforeGreeting(Arrays.copyOf(HostileZmtp.greeting("NULL"), 10));
+		// a peer that greets, then answers no PING: the heartbeat timer ends it
+		try (Socket silent = HostileZmtp.connect(this.endpoint)) {
+			silent.getOutputStream().write(HostileZmtp.greeting("NULL"));
+			silent.getOutputStream().write(HostileZmtp.ready("PUSH"));
+			silent.getOutputStream().flush();
+			awaitPeers(1);
+			awaitPeers(0);
+		}
 	}
 
 }
