@@ -100,11 +100,10 @@ final class Baselines {
 		counter.reset(count);
 		java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(workers);
 		try (ZContext context = new ZContext();
-				RawReceiver pull = new RawReceiver(context, SocketType.PULL, null, null,
-						(bytes) -> pool.execute(() -> {
-							mapper.readValue(bytes, Quote.class);
-							counter.hitConcurrently();
-						}), count)) {
+				RawReceiver pull = new RawReceiver(context, SocketType.PULL, null, null, (bytes) -> pool.execute(() -> {
+					mapper.readValue(bytes, Quote.class);
+					counter.hitConcurrently();
+				}), count)) {
 			int port = pull.awaitOpen();
 			ZMQ.Socket push = context.createSocket(SocketType.PUSH);
 			push.setHandshakeIvl(1000);

@@ -151,6 +151,8 @@ public final class ZmqSocketOption<T> {
 
 	private final BiPredicate<ZMQ.Socket, T> setter;
 
+	private final int index;
+
 	private ZmqSocketOption(String name, Class<T> type, Check<T> check, @Nullable T whenUnset,
 			BiPredicate<ZMQ.Socket, T> setter) {
 		this.name = name;
@@ -158,7 +160,15 @@ public final class ZmqSocketOption<T> {
 		this.check = check;
 		this.whenUnset = whenUnset;
 		this.setter = setter;
+		this.index = VALUES.size();
 		VALUES.add(this);
+	}
+
+	/**
+	 * @return this option's position in {@link #values()}, for array-backed storage
+	 */
+	int index() {
+		return this.index;
 	}
 
 	/**

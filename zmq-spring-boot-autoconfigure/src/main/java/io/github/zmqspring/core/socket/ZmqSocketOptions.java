@@ -16,8 +16,6 @@
 package io.github.zmqspring.core.socket;
 
 import java.time.Duration;
-import java.util.HashMap;
-import java.util.Map;
 
 import io.github.zmqspring.core.InvalidZmqSocketSpecException;
 import org.jspecify.annotations.Nullable;
@@ -58,7 +56,8 @@ public class ZmqSocketOptions {
 	 */
 	public static final DataSize UNLIMITED_MESSAGE_SIZE = DataSize.ofBytes(-1);
 
-	private final Map<ZmqSocketOption<?>, Object> values = new HashMap<>();
+	// indexed by ZmqSocketOption.index(): read on every send (the send timeout)
+	private final Object[] values = new Object[ZmqSocketOption.values().size()];
 
 	/**
 	 * Return the value of an option.
@@ -67,7 +66,7 @@ public class ZmqSocketOptions {
 	 * @return the value, {@code null} when unset
 	 */
 	public <T> @Nullable T get(ZmqSocketOption<T> option) {
-		return option.cast(this.values.get(option));
+		return option.cast(this.values[option.index()]);
 	}
 
 	/**
@@ -77,12 +76,7 @@ public class ZmqSocketOptions {
 	 * @param value the value, {@code null} to unset it
 	 */
 	public <T> void set(ZmqSocketOption<T> option, @Nullable T value) {
-		if (value != null) {
-			this.values.put(option, option.cast(value));
-		}
-		else {
-			this.values.remove(option);
-		}
+		this.values[option.index()] = (value != null) ? option.cast(value) : null;
 	}
 
 	public @Nullable Integer getSendHighWaterMark() {
@@ -251,8 +245,7 @@ public class ZmqSocketOptions {
 	 * @param other the options to copy from
 	 */
 	public void copyFrom(ZmqSocketOptions other) {
-		this.values.clear();
-		this.values.putAll(other.values);
+		System.arraycopy(other.values, 0, this.values, 0, this.values.length);
 	}
 
 	/**
