@@ -3,23 +3,13 @@
 Reads error replies with nothing but the metadata layout of docs/wire-format.md.
 Usage: rpc_client.py <rep endpoint> <router endpoint> <void rep endpoint>
 """
-import struct
 import sys
 
 import zmq
 
+from wire_metadata import read_metadata
+
 TIMEOUT_MS = 10000
-
-
-def read_metadata(frame):
-    if frame[:4] != b"\xffZMQ" or frame[4] != 1:
-        raise ValueError("not version-1 metadata")
-    error, (count,) = bool(frame[5] & 1), struct.unpack_from(">H", frame, 6)
-    pos, headers = 8, {}
-    for _ in range(count):
-        klen = frame[pos]; key = frame[pos + 1:pos + 1 + klen].decode(); pos += 1 + klen
-        (vlen,) = struct.unpack_from(">H", frame, pos); headers[key] = frame[pos + 2:pos + 2 + vlen].decode(); pos += 2 + vlen
-    return headers, error
 
 
 def socket(context, kind, endpoint):
