@@ -207,10 +207,15 @@ class ZmqTemplateIntegrationTests {
 				ZmqTemplate template = context.getBean(ZmqTemplate.class);
 				String endpoint = context.getBean(ZmqSocketManager.class).getBoundEndpoints("out").get(0);
 				try (ZContext peer = new ZContext(); ZMQ.Socket pull = peer.createSocket(SocketType.PULL)) {
-					pull.setReceiveTimeOut(5000);
-					// JeroMQ 0.6.0 leaves some handshakes stuck: redial after 1 s
-					pull.setHandshakeIvl(1000);
+					pull.setReceiveTimeOut(20_000);
+					// JeroMQ 0.6.0 leaves some handshakes stuck: redial them, but not
+					// after
+					// 1 s: on a starved machine that cuts a slow handshake that the PUSH
+					// side had completed, and the messages it had queued to it are lost
+					// (docs/reliability.md); so wait for the peer before sending
+					pull.setHandshakeIvl(5000);
 					pull.connect(endpoint);
+					assertThat(template.awaitPeers("out", 1, Duration.ofSeconds(30))).isTrue();
 					byte[] bytes = { 0, (byte) 0xff, 1, (byte) 0x80, 0 };
 					Order order = new Order("o-1", 3, "caf\u00e9");
 					template.send("out", bytes);

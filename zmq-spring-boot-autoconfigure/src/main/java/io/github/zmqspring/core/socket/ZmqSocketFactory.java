@@ -15,8 +15,10 @@
  */
 package io.github.zmqspring.core.socket;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.locks.LockSupport;
 
 import io.github.zmqspring.core.InvalidZmqSocketSpecException;
 import io.github.zmqspring.security.ZmqSocketSecurity;
@@ -43,6 +45,11 @@ import org.springframework.util.unit.DataSize;
  * @author zmq-spring-boot
  */
 public class ZmqSocketFactory {
+
+	/** How long a bind waits for a port that a closing socket of ours may still hold. */
+	static final Duration BUSY_PORT_WAIT = Duration.ofSeconds(2);
+
+	private static final Duration BUSY_PORT_RETRY = Duration.ofMillis(50);
 
 	private final ZContext context;
 
@@ -166,7 +173,7 @@ public class ZmqSocketFactory {
 			for (int i = 0; i < spec.getBind().size(); i++) {
 				ZmqEndpoint endpoint = spec.getBind().get(i);
 				try {
-					socket.bind(endpoint.toString());
+					bind(socket, endpoint.toString());
 					bound.add(resolved(socket, endpoint));
 				}
 				catch (ZMQException | IllegalArgumentException ex) {
@@ -286,6 +293,28 @@ public class ZmqSocketFactory {
 	 */
 	public void close(ZmqSocketHandle handle) {
 		this.context.destroySocket(handle.getSocket());
+	}
+
+	/**
+	 * Bind, waiting up to {@link #BUSY_PORT_WAIT} for a port that is still held: JeroMQ
+	 * closes a socket's listening channel asynchronously, on its I/O thread, so a
+	 * listener container restarted on a fixed port can find it busy for a moment. A port
+	 * held by anything else still fails, after that wait.
+	 */
+	private static void bind(ZMQ.Socket socket, String endpoint) {
+		long deadline = System.nanoTime() + BUSY_PORT_WAIT.toNanos();
+		while (true) {
+			try {
+				socket.bind(endpoint);
+				return;
+			}
+			catch (ZMQException ex) {
+				if (ex.getErrorCode() != ZMQ.Error.EADDRINUSE.getCode() || System.nanoTime() - deadline > 0) {
+					throw ex;
+				}
+			}
+			LockSupport.parkNanos(BUSY_PORT_RETRY.toNanos());
+		}
 	}
 
 }

@@ -15,9 +15,15 @@
  */
 package io.github.zmqspring.core.socket;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.net.Socket;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import io.github.zmqspring.HostileZmtp;
 import io.github.zmqspring.core.InvalidZmqSocketSpecException;
@@ -43,6 +49,41 @@ class ZmqSocketFactoryTests {
 	@AfterEach
 	void close() {
 		this.context.close();
+	}
+
+	@Test
+	void aBindWaitsBrieflyForAPortThatIsBeingReleased() throws Exception {
+		ServerSocket holder = new ServerSocket();
+		holder.bind(new InetSocketAddress("127.0.0.1", 0));
+		int port = holder.getLocalPort();
+		// released while the bind retries, as a closing socket's listener releases it
+		CompletableFuture.delayedExecutor(300, TimeUnit.MILLISECONDS).execute(() -> {
+			try {
+				holder.close();
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+		});
+		ZmqSocketHandle handle = new ZmqSocketFactory(this.context).open(ZmqSocketSpec.builder("in", "zmq.sockets.in")
+			.type(SocketType.PULL)
+			.bind(List.of("tcp://127.0.0.1:" + port))
+			.build());
+		assertThat(handle.getBoundEndpoints()).containsExactly("tcp://127.0.0.1:" + port);
+	}
+
+	@Test
+	void aBindToAPortThatStaysTakenFailsNamingTheProperty() throws Exception {
+		try (ServerSocket holder = new ServerSocket()) {
+			holder.bind(new InetSocketAddress("127.0.0.1", 0));
+			assertThatExceptionOfType(InvalidZmqSocketSpecException.class)
+				.isThrownBy(() -> new ZmqSocketFactory(this.context).open(ZmqSocketSpec.builder("in", "zmq.sockets.in")
+					.type(SocketType.PULL)
+					.bind(List.of("tcp://127.0.0.1:" + holder.getLocalPort()))
+					.build()))
+				.withMessageContaining("zmq.sockets.in.bind[0]")
+				.withMessageContaining("address already in use");
+		}
 	}
 
 	@Test
