@@ -181,6 +181,7 @@ public class ZmqListenerContainerFactory {
 		ZmqMessagingMessageListenerAdapter adapter = new ZmqMessagingMessageListenerAdapter(handlerMethod,
 				endpoint.getId(), endpoint.getSocketSpec().getName(), endpoint.getSocketSpec().getType());
 		adapter.setDefaultContentType(endpoint.getContentType());
+		adapter.setHeadersFactory(endpoint.getHeadersFactory());
 		adapter.setErrorHandler((endpoint.getErrorHandler() != null) ? endpoint.getErrorHandler() : this.errorHandler);
 		adapter.setErrorReplyDetail(this.errorReplyDetail);
 		adapter.setObservations(this.observations);

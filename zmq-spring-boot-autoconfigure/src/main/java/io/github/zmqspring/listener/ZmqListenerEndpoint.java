@@ -16,9 +16,14 @@
 package io.github.zmqspring.listener;
 
 import java.lang.reflect.Method;
+import java.util.Map;
+import java.util.function.Function;
 
 import io.github.zmqspring.core.socket.ZmqSocketSpec;
 
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.messaging.MessageHeaders;
 import org.springframework.messaging.converter.MessageConverter;
 import org.springframework.messaging.handler.annotation.support.MessageHandlerMethodFactory;
 import org.springframework.util.Assert;
@@ -54,6 +59,8 @@ public class ZmqListenerEndpoint {
 	private MessageConverter messageConverter;
 
 	private MimeType contentType;
+
+	private @Nullable Function<Map<String, Object>, MessageHeaders> headersFactory;
 
 	/**
 	 * Create an endpoint.
@@ -200,6 +207,27 @@ public class ZmqListenerEndpoint {
 	 */
 	public void setMessageConverter(MessageConverter messageConverter) {
 		this.messageConverter = messageConverter;
+	}
+
+	/**
+	 * @return how the headers of each received message are made, or {@code null} for the
+	 * default (no id and timestamp)
+	 */
+	public @Nullable Function<Map<String, Object>, MessageHeaders> getHeadersFactory() {
+		return this.headersFactory;
+	}
+
+	/**
+	 * Set how the headers of each received message are made from the map the container
+	 * filled (the {@code zmq_*} headers and the metadata frame's). The function may edit
+	 * the map, which is the message's own; it runs on the receiving thread. By default
+	 * the headers carry no {@code id} and {@code timestamp}, which cost a random UUID per
+	 * message; Spring Integration's adapters set a function that keeps them, so that the
+	 * received message is the flow's message with one copy of its headers.
+	 * @param headersFactory the function, or {@code null} for the default
+	 */
+	public void setHeadersFactory(@Nullable Function<Map<String, Object>, MessageHeaders> headersFactory) {
+		this.headersFactory = headersFactory;
 	}
 
 }

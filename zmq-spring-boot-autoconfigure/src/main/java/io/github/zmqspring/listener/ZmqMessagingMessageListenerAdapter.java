@@ -24,6 +24,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 
 import io.github.zmqspring.convert.ZmqHeaderMapper;
 import io.github.zmqspring.convert.ZmqMessageConverters;
@@ -109,6 +110,8 @@ public class ZmqMessagingMessageListenerAdapter {
 
 	private volatile @Nullable ZmqListenerObservations observations;
 
+	private @Nullable Function<Map<String, Object>, MessageHeaders> headersFactory;
+
 	/** Whether the handler reads the frames itself (a ZMsg parameter): any count goes. */
 	private final boolean readsFrames;
 
@@ -164,6 +167,16 @@ public class ZmqMessagingMessageListenerAdapter {
 	 */
 	public boolean isPayloadOnly() {
 		return this.payloadOnly;
+	}
+
+	/**
+	 * Set how the headers of each received message are made from the map filled here (see
+	 * {@link ZmqListenerEndpoint#setHeadersFactory}).
+	 * @param headersFactory the function, or {@code null} for headers without id and
+	 * timestamp
+	 */
+	public void setHeadersFactory(@Nullable Function<Map<String, Object>, MessageHeaders> headersFactory) {
+		this.headersFactory = headersFactory;
 	}
 
 	/**
@@ -292,7 +305,7 @@ public class ZmqMessagingMessageListenerAdapter {
 		if (event != null) {
 			Map<String, Object> headers = new HashMap<>(message.getHeaders());
 			headers.put(ZmqHeaders.STREAM_EVENT, event);
-			message = new GenericMessage<>(message.getPayload(), new ReceivedHeaders(headers));
+			message = new GenericMessage<>(message.getPayload(), headers(headers));
 		}
 		Object result;
 		try {
@@ -469,15 +482,16 @@ public class ZmqMessagingMessageListenerAdapter {
 		ZFrame last = msg.peekLast();
 		byte[] payload = (last != null) ? last.getData() : new byte[0];
 		if (lean) {
-			if (metadataFrame == null) {
+			if (metadataFrame == null && this.headersFactory == null) {
 				return new GenericMessage<>(payload, payloadOnlyHeaders());
 			}
-			Map<String, Object> headers = new HashMap<>(
-					ZmqHeaderMapper.toHeaders(ZmqMetadataCodec.decode(metadataFrame)));
+			Map<String, Object> headers = (metadataFrame != null)
+					? new HashMap<>(ZmqHeaderMapper.toHeaders(ZmqMetadataCodec.decode(metadataFrame)))
+					: new HashMap<>();
 			if (this.defaultContentType != null) {
 				headers.putIfAbsent(MessageHeaders.CONTENT_TYPE, this.defaultContentType);
 			}
-			return new GenericMessage<>(payload, new ReceivedHeaders(headers));
+			return new GenericMessage<>(payload, headers(headers));
 		}
 		Map<String, Object> headers = new HashMap<>(16);
 		headers.put(ZmqHeaders.SOCKET, this.socketName);
@@ -497,7 +511,12 @@ public class ZmqMessagingMessageListenerAdapter {
 		if (this.defaultContentType != null) {
 			headers.putIfAbsent(MessageHeaders.CONTENT_TYPE, this.defaultContentType);
 		}
-		return new GenericMessage<>(payload, new ReceivedHeaders(headers));
+		return new GenericMessage<>(payload, headers(headers));
+	}
+
+	private MessageHeaders headers(Map<String, Object> headers) {
+		Function<Map<String, Object>, MessageHeaders> factory = this.headersFactory;
+		return (factory != null) ? factory.apply(headers) : new ReceivedHeaders(headers);
 	}
 
 	// a single-frame SUB message (topic and payload in one, as many publishers send) is

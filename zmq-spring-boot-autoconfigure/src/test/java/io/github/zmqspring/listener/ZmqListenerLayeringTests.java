@@ -24,6 +24,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import io.github.zmqspring.annotation.ZmqListener;
 import io.github.zmqspring.annotation.ZmqListenerConfigurer;
 import io.github.zmqspring.autoconfigure.ZmqAutoConfiguration;
+import io.github.zmqspring.core.ZmqHeaders;
 import io.github.zmqspring.core.ZmqRemoteException;
 import io.github.zmqspring.core.ZmqTemplate;
 import io.github.zmqspring.core.socket.ZmqSocketManager;
@@ -37,7 +38,9 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.Message;
+import org.springframework.messaging.MessageHeaders;
 import org.springframework.messaging.handler.annotation.support.DefaultMessageHandlerMethodFactory;
+import org.springframework.messaging.support.MessageBuilder;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -88,6 +91,29 @@ class ZmqListenerLayeringTests {
 	}
 
 	@Test
+	void anEndpointsHeadersFactoryMakesTheHeadersOfEveryReceivedMessage() {
+		this.runner.withUserConfiguration(HeadersFactoryConfiguration.class)
+			.withPropertyValues("zmq.sockets.out.type=push", "zmq.sockets.out.connect=inproc://with-ids")
+			.run((context) -> {
+				ZmqTemplate template = context.getBean(ZmqTemplate.class);
+				template.send("out", "plain");
+				template.send("out", MessageBuilder.withPayload("with metadata").setHeader("x-kept", "k").build());
+				List<Message<?>> received = context.getBean(HeadersFactoryConfiguration.class).received;
+				await().atMost(Duration.ofSeconds(10)).until(received::size, (n) -> n == 2);
+				for (Message<?> message : received) {
+					// the factory's headers: an id and timestamp, and its own edits
+					assertThat(message.getHeaders().getId()).isNotNull();
+					assertThat(message.getHeaders().getTimestamp()).isNotNull();
+					assertThat(message.getHeaders()).containsEntry("x-factory", "yes")
+						.containsEntry(ZmqHeaders.SOCKET, "with-ids")
+						.doesNotContainKey(ZmqHeaders.RAW_MESSAGE);
+				}
+				assertThat(received.get(1).getHeaders()).containsEntry("x-kept", "k");
+				assertThat(received.get(0).getHeaders().getId()).isNotEqualTo(received.get(1).getHeaders().getId());
+			});
+	}
+
+	@Test
 	void errorReplyDiscloseOnlyTheTypeWhenAskedTo() {
 		this.runner.withUserConfiguration(FailingServer.class)
 			.withPropertyValues("zmq.listener.error-reply-detail=type-only", "zmq.sockets.client.type=dealer",
@@ -130,6 +156,37 @@ class ZmqListenerLayeringTests {
 			.run((context) -> assertThat(
 					context.getBean(ZmqTemplate.class).request("client", "x", String.class, Duration.ofSeconds(10)))
 				.isEqualTo("fallback reply"));
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class HeadersFactoryConfiguration {
+
+		final List<Message<?>> received = new CopyOnWriteArrayList<>();
+
+		public void onMessage(Message<byte[]> message) {
+			this.received.add(message);
+		}
+
+		@Bean
+		ZmqListenerConfigurer withIds() throws NoSuchMethodException {
+			Method method = HeadersFactoryConfiguration.class.getMethod("onMessage", Message.class);
+			return (registrar) -> {
+				DefaultMessageHandlerMethodFactory handlerMethods = new DefaultMessageHandlerMethodFactory();
+				handlerMethods.afterPropertiesSet();
+				ZmqSocketSpec spec = ZmqSocketSpec.builder("with-ids", "test")
+					.type(SocketType.PULL)
+					.bind(List.of("inproc://with-ids"))
+					.build();
+				ZmqListenerEndpoint endpoint = new ZmqListenerEndpoint("with-ids", spec, this, method, handlerMethods);
+				endpoint.setHeadersFactory((headers) -> {
+					headers.remove(ZmqHeaders.RAW_MESSAGE);
+					headers.put("x-factory", "yes");
+					return new MessageHeaders(headers);
+				});
+				registrar.registerEndpoint(endpoint);
+			};
+		}
+
 	}
 
 	@Configuration(proxyBeanMethods = false)
