@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Side-by-side benchmarks (about 80-140 s on 2 cores with scenario 6b, plus the build). Not part of the tests.
+# Side-by-side benchmarks (about 100-150 s on 2 cores with scenario 6b and 3 warm-up trials, plus the build). Not part of the tests.
 # Writes benchmarks/results/latest.md and latest.json. See benchmarks/README.md.
 #   BENCH_OPTS  extra -D options for the runner, e.g. "-Donly=1,4 -Drounds=3 -Dscale=0.5"
 #   JAVA_OPTS   extra JVM options, e.g. "-XX:StartFlightRecording=filename=/tmp/bench.jfr"
