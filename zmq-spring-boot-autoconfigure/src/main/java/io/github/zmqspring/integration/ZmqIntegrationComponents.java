@@ -85,10 +85,9 @@ public class ZmqIntegrationComponents {
 		this.messageConverter = messageConverter;
 		DefaultMessageHandlerMethodFactory factory = new DefaultMessageHandlerMethodFactory();
 		factory.setMessageConverter(messageConverter);
-		// the containers invoke only the receivers' receive(Message<byte[]>): the message
-		// as
-		// it is, without Spring's resolver that works out the payload type per call
-		// (ResolvableType, about a tenth of the receiving thread in scenario 6b)
+		// the containers invoke only the receivers' receive(Message<byte[]>): the
+		// message as it is, without Spring's resolver that works out the payload type
+		// per call (ResolvableType, a tenth of the receiving thread in scenario 6b)
 		factory.setArgumentResolvers(List.of(new ReceivedMessageResolver(), new ZmqMsgArgumentResolver()));
 		factory.afterPropertiesSet();
 		this.handlerMethodFactory = factory;
