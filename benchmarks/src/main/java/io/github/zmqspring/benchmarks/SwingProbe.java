@@ -36,11 +36,13 @@ public final class SwingProbe {
 		int n = Integer.getInteger("count", 400_000);
 		for (int i = 0; i < Integer.getInteger("trials", 12); i++) {
 			long gc0 = gcMillis();
+			long start = System.currentTimeMillis();
 			long t0 = System.nanoTime();
 			Measurement m = ours.pushPull(n);
 			long t1 = System.nanoTime();
-			System.out.printf("trial %d: %,.0f msg/s  gc %d ms  wall %d ms%n", i, m.perSecond(), gcMillis() - gc0,
-					(t1 - t0) / 1_000_000);
+			// the epoch times let a JFR recording be cut per trial
+			System.out.printf("trial %d: %,.0f msg/s  gc %d ms  wall %d ms  epoch-ms %d %d%n", i, m.perSecond(),
+					gcMillis() - gc0, (t1 - t0) / 1_000_000, start, System.currentTimeMillis());
 		}
 		System.exit(0);
 	}
