@@ -72,10 +72,7 @@ final class Baselines {
 		try (ZContext context = new ZContext();
 				RawReceiver pull = new RawReceiver(context, SocketType.PULL, null, null, decode, count)) {
 			int port = pull.awaitOpen();
-			ZMQ.Socket push = context.createSocket(SocketType.PUSH);
-			push.setHandshakeIvl(1000);
-			push.setSendTimeOut(SEND_TIMEOUT_MILLIS);
-			push.connect("tcp://127.0.0.1:" + port);
+			ZMQ.Socket push = connectPush(context, port);
 			AllocationMeter meter = AllocationMeter.start();
 			for (int i = 0; i < count; i++) {
 				if (!push.send(encode.get(), 0)) {
@@ -85,6 +82,20 @@ final class Baselines {
 			pull.counter().await();
 			return Measurement.of(pull.counter(), meter, count);
 		}
+	}
+
+	/**
+	 * A raw PUSH connected to a local port, as every raw PUSH baseline opens it.
+	 * @param context the context
+	 * @param port the PULL's port on 127.0.0.1
+	 * @return the socket
+	 */
+	private static ZMQ.Socket connectPush(ZContext context, int port) {
+		ZMQ.Socket push = context.createSocket(SocketType.PUSH);
+		push.setHandshakeIvl(1000);
+		push.setSendTimeOut(SEND_TIMEOUT_MILLIS);
+		push.connect("tcp://127.0.0.1:" + port);
+		return push;
 	}
 
 	/**
@@ -105,10 +116,7 @@ final class Baselines {
 					counter.hitConcurrently();
 				}), count)) {
 			int port = pull.awaitOpen();
-			ZMQ.Socket push = context.createSocket(SocketType.PUSH);
-			push.setHandshakeIvl(1000);
-			push.setSendTimeOut(SEND_TIMEOUT_MILLIS);
-			push.connect("tcp://127.0.0.1:" + port);
+			ZMQ.Socket push = connectPush(context, port);
 			AllocationMeter meter = AllocationMeter.start();
 			for (int i = 0; i < count; i++) {
 				if (!push.send(mapper.writeValueAsBytes(Quote.SAMPLE), 0)) {
@@ -133,10 +141,7 @@ final class Baselines {
 				RawReceiver pull = new RawReceiver(context, SocketType.PULL, null, null, (bytes) -> {
 				}, count)) {
 			int port = pull.awaitOpen();
-			ZMQ.Socket push = context.createSocket(SocketType.PUSH);
-			push.setHandshakeIvl(1000);
-			push.setSendTimeOut(SEND_TIMEOUT_MILLIS);
-			push.connect("tcp://127.0.0.1:" + port);
+			ZMQ.Socket push = connectPush(context, port);
 			java.util.concurrent.locks.ReentrantLock lock = new java.util.concurrent.locks.ReentrantLock();
 			AllocationMeter meter = AllocationMeter.start();
 			runThreads(threads, count, () -> {
