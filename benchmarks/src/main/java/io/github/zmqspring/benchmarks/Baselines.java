@@ -69,8 +69,18 @@ final class Baselines {
 	 * @param decode reads each received frame (scenario 2 deserializes here)
 	 */
 	static Measurement rawPushPull(int count, Supplier<byte[]> encode, Consumer<byte[]> decode) throws Exception {
+		return rawPushPull(count, encode, decode, 0);
+	}
+
+	/**
+	 * Raw JeroMQ PUSH to PULL, the PULL with the given receive high-water mark (0:
+	 * unbounded; JeroMQ's default is 1000).
+	 */
+	static Measurement rawPushPull(int count, Supplier<byte[]> encode, Consumer<byte[]> decode,
+			int receiveHighWaterMark) throws Exception {
 		try (ZContext context = new ZContext();
-				RawReceiver pull = new RawReceiver(context, SocketType.PULL, null, null, decode, count)) {
+				RawReceiver pull = new RawReceiver(context, SocketType.PULL, null, null, decode, count,
+						receiveHighWaterMark)) {
 			int port = pull.awaitOpen();
 			ZMQ.Socket push = connectPush(context, port);
 			AllocationMeter meter = AllocationMeter.start();

@@ -43,6 +43,8 @@ final class RawReceiver implements AutoCloseable {
 
 	private volatile boolean running = true;
 
+	private final int receiveHighWaterMark;
+
 	/**
 	 * Start a receiver.
 	 * @param context the context
@@ -55,6 +57,16 @@ final class RawReceiver implements AutoCloseable {
 	 */
 	RawReceiver(ZContext context, SocketType type, String endpoint, String topic, Consumer<byte[]> decode,
 			long expected) {
+		this(context, type, endpoint, topic, decode, expected, 0);
+	}
+
+	/**
+	 * Start a receiver with the given receive high-water mark (0: unbounded, as the other
+	 * constructor's).
+	 */
+	RawReceiver(ZContext context, SocketType type, String endpoint, String topic, Consumer<byte[]> decode,
+			long expected, int receiveHighWaterMark) {
+		this.receiveHighWaterMark = receiveHighWaterMark;
 		this.counter = new Counter("raw " + type);
 		this.counter.reset(expected);
 		this.thread = new Thread(() -> run(context, type, endpoint, topic, decode, expected), "raw-" + type);
@@ -67,7 +79,7 @@ final class RawReceiver implements AutoCloseable {
 		try {
 			socket.setReceiveTimeOut(RECEIVE_TIMEOUT_MILLIS);
 			// unbounded queues, as on our side: the benchmark measures speed, not loss
-			socket.setRcvHWM(0);
+			socket.setRcvHWM(this.receiveHighWaterMark);
 			int port = 0;
 			if (type == SocketType.SUB) {
 				// JeroMQ 0.6.0 leaves a few fresh loopback handshakes stuck; redial them

@@ -79,6 +79,7 @@ final class Scenarios implements AutoCloseable {
 	Scenarios(int size) throws Exception {
 		this.payload = new byte[size];
 		String pushPull = "tcp://127.0.0.1:" + freePort();
+		String defaults = "tcp://127.0.0.1:" + freePort();
 		String json = "tcp://127.0.0.1:" + freePort();
 		String cbor = "tcp://127.0.0.1:" + freePort();
 		String json4 = "tcp://127.0.0.1:" + freePort();
@@ -87,7 +88,15 @@ final class Scenarios implements AutoCloseable {
 		int rawRepPort = freePort();
 		this.context = new SpringApplicationBuilder(App.class).web(WebApplicationType.NONE)
 			.logStartupInfo(false)
-			.properties("spring.main.banner-mode=off", "zmq.sockets.bench-in.type=pull",
+			.properties("spring.main.banner-mode=off",
+					// every receiving socket's queue is unbounded, as the raw receivers'
+					// are (RawReceiver): the same settings on both sides
+					"zmq.sockets.bench-in.receive-high-water-mark=0", "zmq.sockets.json-in.receive-high-water-mark=0",
+					"zmq.sockets.cbor-in.receive-high-water-mark=0", "zmq.sockets.json4-in.receive-high-water-mark=0",
+					"zmq.sockets.bench-in.type=pull",
+					// scenario 1d: JeroMQ's default high-water marks (1000)
+					"zmq.sockets.hwm-in.type=pull", "zmq.sockets.hwm-in.bind=" + defaults, "zmq.sockets.hwm-out.type=push",
+					"zmq.sockets.hwm-out.connect=" + defaults,
 					"zmq.sockets.bench-in.bind=" + pushPull, "zmq.sockets.bench-out.type=push",
 					"zmq.sockets.bench-out.connect=" + pushPull, "zmq.sockets.json-in.type=pull",
 					"zmq.sockets.json-in.bind=" + json, "zmq.sockets.json-out.type=push",
@@ -128,6 +137,22 @@ final class Scenarios implements AutoCloseable {
 		AllocationMeter meter = AllocationMeter.start();
 		for (int i = 0; i < count; i++) {
 			this.template.send("bench-out", this.payload);
+		}
+		counter.await();
+		return Measurement.of(counter, meter, count);
+	}
+
+	/**
+	 * Scenario 1d: scenario 1 through a socket pair with JeroMQ's default high-water
+	 * marks.
+	 */
+	Measurement pushPullDefaultHighWaterMarks(int count) {
+		Counter counter = this.sinks.defaults;
+		counter.reset(count);
+		awaitPeers("hwm-out");
+		AllocationMeter meter = AllocationMeter.start();
+		for (int i = 0; i < count; i++) {
+			this.template.send("hwm-out", this.payload);
 		}
 		counter.await();
 		return Measurement.of(counter, meter, count);
@@ -335,6 +360,8 @@ final class Scenarios implements AutoCloseable {
 
 		final Counter bytes = new Counter("@ZmqListener PULL byte[]");
 
+		final Counter defaults = new Counter("@ZmqListener PULL byte[], default high-water marks");
+
 		final Counter quotes = new Counter("@ZmqListener PULL Quote");
 
 		final Counter cborQuotes = new Counter("@ZmqListener PULL Quote (CBOR)");
@@ -348,6 +375,11 @@ final class Scenarios implements AutoCloseable {
 		@ZmqListener(id = "bytes", socket = "bench-in")
 		void onBytes(byte[] payload) {
 			this.bytes.hit();
+		}
+
+		@ZmqListener(id = "defaults", socket = "hwm-in")
+		void onDefaults(byte[] payload) {
+			this.defaults.hit();
 		}
 
 		@ZmqListener(id = "quotes", socket = "json-in")

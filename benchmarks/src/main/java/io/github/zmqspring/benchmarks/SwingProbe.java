@@ -17,6 +17,10 @@ package io.github.zmqspring.benchmarks;
 
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Scenario 1 (ours) trial after trial in one JVM, with the garbage collector's time of
@@ -33,18 +37,62 @@ public final class SwingProbe {
 
 	public static void main(String[] args) throws Exception {
 		Scenarios ours = new Scenarios(100);
+		byte[] payload = new byte[100];
 		int n = Integer.getInteger("count", 400_000);
+		boolean raw = Boolean.getBoolean("raw");
 		for (int i = 0; i < Integer.getInteger("trials", 12); i++) {
-			long gc0 = gcMillis();
-			long start = System.currentTimeMillis();
-			long t0 = System.nanoTime();
-			Measurement m = ours.pushPull(n);
-			long t1 = System.nanoTime();
-			// the epoch times let a JFR recording be cut per trial
-			System.out.printf("trial %d: %,.0f msg/s  gc %d ms  wall %d ms  epoch-ms %d %d%n", i, m.perSecond(),
-					gcMillis() - gc0, (t1 - t0) / 1_000_000, start, System.currentTimeMillis());
+			trial("ours", i, () -> ours.pushPull(n));
+			if (raw) {
+				trial("raw ", i, () -> Baselines.rawPushPull(n, () -> payload, (bytes) -> {
+				}));
+			}
 		}
 		System.exit(0);
+	}
+
+	private static void trial(String name, int i, Trial trial) throws Exception {
+		Map<String, Long> cpu0 = threadCpu();
+		long gc0 = gcMillis();
+		long start = System.currentTimeMillis();
+		long t0 = System.nanoTime();
+		Measurement m = trial.run();
+		long t1 = System.nanoTime();
+		// the epoch times let a JFR recording be cut per trial
+		System.out.printf("%s trial %d: %,.0f msg/s  gc %d ms  wall %d ms  epoch-ms %d %d  cpu-ms %s%n", name, i,
+				m.perSecond(), gcMillis() - gc0, (t1 - t0) / 1_000_000, start, System.currentTimeMillis(),
+				cpuDelta(cpu0, threadCpu()));
+	}
+
+	/** CPU time of each live thread, summed by name with digits dropped. */
+	private static Map<String, Long> threadCpu() {
+		ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+		Map<String, Long> cpu = new HashMap<>();
+		for (long id : threads.getAllThreadIds()) {
+			var info = threads.getThreadInfo(id);
+			long nanos = threads.getThreadCpuTime(id);
+			if (info != null && nanos > 0) {
+				cpu.merge(info.getThreadName() + "#" + id, nanos, Long::sum);
+			}
+		}
+		return cpu;
+	}
+
+	private static String cpuDelta(Map<String, Long> before, Map<String, Long> after) {
+		Map<String, Long> delta = new TreeMap<>();
+		after.forEach((name, nanos) -> {
+			long d = (nanos - before.getOrDefault(name, 0L)) / 1_000_000;
+			if (d >= 5) {
+				delta.merge(name.substring(0, name.indexOf('#')), d, Long::sum);
+			}
+		});
+		return delta.toString();
+	}
+
+	@FunctionalInterface
+	private interface Trial {
+
+		Measurement run() throws Exception;
+
 	}
 
 	static long gcMillis() {

@@ -25,7 +25,7 @@ import org.springframework.messaging.Message;
 import org.springframework.messaging.MessageHeaders;
 import org.springframework.messaging.converter.MessageConversionException;
 import org.springframework.messaging.converter.MessageConverter;
-import org.springframework.messaging.support.MessageBuilder;
+import org.springframework.messaging.support.GenericMessage;
 import org.springframework.util.Assert;
 import org.springframework.util.MimeType;
 
@@ -40,7 +40,12 @@ import org.springframework.util.MimeType;
  */
 public final class ZmqPayloadConverter {
 
+	private static final MessageHeaders NO_HINTS = new MessageHeaders(null);
+
 	private final MessageConverter messageConverter;
+
+	/** The hints of the last content type converted for (sockets mostly share one). */
+	private volatile @Nullable ContentTypeHints lastHints;
 
 	/**
 	 * Create a payload converter.
@@ -86,16 +91,14 @@ public final class ZmqPayloadConverter {
 			body = message.getPayload();
 			headers = message.getHeaders();
 		}
-		if (defaultContentType != null && (headers == null || !headers.containsKey(MessageHeaders.CONTENT_TYPE))) {
-			Map<String, Object> hints = (headers != null) ? new HashMap<>(headers) : new HashMap<>();
-			hints.put(MessageHeaders.CONTENT_TYPE, defaultContentType);
-			headers = new MessageHeaders(hints);
-		}
 		if (body == null) {
 			throw new MessageConversionException("Cannot send a null payload through socket '" + socket + "'");
 		}
 		if (body instanceof byte[] bytes) {
 			return bytes;
+		}
+		if (defaultContentType != null && (headers == null || !headers.containsKey(MessageHeaders.CONTENT_TYPE))) {
+			headers = (headers != null) ? withContentType(headers, defaultContentType) : hints(defaultContentType);
 		}
 		Message<?> converted;
 		try {
@@ -118,6 +121,30 @@ public final class ZmqPayloadConverter {
 		}
 		throw new MessageConversionException("The converter wrote a " + frame.getClass().getName() + " for socket '"
 				+ socket + "'; a byte[] or String is needed");
+	}
+
+	private static MessageHeaders withContentType(MessageHeaders headers, MimeType contentType) {
+		Map<String, Object> hints = new HashMap<>(headers);
+		hints.put(MessageHeaders.CONTENT_TYPE, contentType);
+		return new MessageHeaders(hints);
+	}
+
+	/**
+	 * The conversion hints of a plain payload: only the content type. They are read,
+	 * never sent, so one instance per content type serves every call (a
+	 * {@code MessageHeaders} costs a map and a random id).
+	 */
+	private MessageHeaders hints(MimeType contentType) {
+		ContentTypeHints last = this.lastHints;
+		if (last == null || !last.contentType().equals(contentType)) {
+			last = new ContentTypeHints(contentType,
+					new MessageHeaders(Map.of(MessageHeaders.CONTENT_TYPE, contentType)));
+			this.lastHints = last;
+		}
+		return last.headers();
+	}
+
+	private record ContentTypeHints(MimeType contentType, MessageHeaders headers) {
 	}
 
 	/**
@@ -148,13 +175,10 @@ public final class ZmqPayloadConverter {
 		if (type == byte[].class) {
 			return (T) frame;
 		}
-		MessageBuilder<byte[]> message = MessageBuilder.withPayload(frame);
-		if (contentType != null) {
-			message.setHeader(MessageHeaders.CONTENT_TYPE, contentType);
-		}
+		Message<byte[]> message = new GenericMessage<>(frame, (contentType != null) ? hints(contentType) : NO_HINTS);
 		Object converted;
 		try {
-			converted = this.messageConverter.fromMessage(message.build(), type);
+			converted = this.messageConverter.fromMessage(message, type);
 		}
 		catch (RuntimeException ex) {
 			throw new MessageConversionException(

@@ -618,6 +618,9 @@ public class ZmqTemplate implements ZmqOperations, DisposableBean {
 		byte[] frame = this.payloadConverter.toFrame(payload, spec.getName(), spec.getContentType());
 		byte[] metadata = (payload instanceof Message<?> message)
 				? ZmqHeaderMapper.metadataFrame(message.getHeaders(), spec.getName()) : null;
+		if (topic == null && metadata == null) {
+			return new byte[][] { frame };
+		}
 		List<byte[]> frames = new ArrayList<>(3);
 		if (topic != null) {
 			frames.add(topic(topic));
