@@ -109,11 +109,9 @@ public final class BenchmarkRunner {
 							() -> Baselines.rawPushPull(n1, () -> payload, ignore), Target.atLeast(0.9), true));
 			// scenario 1 and its raw baseline set the receiving queue unbounded; this is
 			// both with JeroMQ's default high-water marks (1000), what users get
-			scenario("1d",
-					() -> throughput("1d. PUSH/PULL 100 B byte[], default high-water marks", "msg/s",
-							"ours: ZmqTemplate -> @ZmqListener", () -> ours.pushPullDefaultHighWaterMarks(n1),
-							"raw JeroMQ PUSH/PULL", () -> Baselines.rawPushPull(n1, () -> payload, ignore, 1000), null,
-							true));
+			scenario("1d", () -> throughput("1d. PUSH/PULL 100 B byte[], default high-water marks", "msg/s",
+					"ours: ZmqTemplate -> @ZmqListener", () -> ours.pushPullDefaultHighWaterMarks(n1),
+					"raw JeroMQ PUSH/PULL", () -> Baselines.rawPushPull(n1, () -> payload, ignore, 1000), null, true));
 			// what observations cost: both sides are ours, warm from scenario 1
 			int n1o = count(200_000);
 			scenario("1o", () -> throughput("1o. PUSH/PULL 100 B, observation on vs off", "msg/s",

@@ -95,8 +95,8 @@ final class Scenarios implements AutoCloseable {
 					"zmq.sockets.cbor-in.receive-high-water-mark=0", "zmq.sockets.json4-in.receive-high-water-mark=0",
 					"zmq.sockets.bench-in.type=pull",
 					// scenario 1d: JeroMQ's default high-water marks (1000)
-					"zmq.sockets.hwm-in.type=pull", "zmq.sockets.hwm-in.bind=" + defaults, "zmq.sockets.hwm-out.type=push",
-					"zmq.sockets.hwm-out.connect=" + defaults,
+					"zmq.sockets.hwm-in.type=pull", "zmq.sockets.hwm-in.bind=" + defaults,
+					"zmq.sockets.hwm-out.type=push", "zmq.sockets.hwm-out.connect=" + defaults,
 					"zmq.sockets.bench-in.bind=" + pushPull, "zmq.sockets.bench-out.type=push",
 					"zmq.sockets.bench-out.connect=" + pushPull, "zmq.sockets.json-in.type=pull",
 					"zmq.sockets.json-in.bind=" + json, "zmq.sockets.json-out.type=push",

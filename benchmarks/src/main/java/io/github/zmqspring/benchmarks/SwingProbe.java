@@ -22,6 +22,8 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
 
+import tools.jackson.databind.json.JsonMapper;
+
 /**
  * Scenario 1 (ours) trial after trial in one JVM, with the garbage collector's time of
  * each: shows how many messages the JIT compiler needs before ours runs at its steady
@@ -40,11 +42,30 @@ public final class SwingProbe {
 		byte[] payload = new byte[100];
 		int n = Integer.getInteger("count", 400_000);
 		boolean raw = Boolean.getBoolean("raw");
+		String scenario = System.getProperty("scenario", "1");
+		JsonMapper mapper = ours.jsonMapper();
+		Trial oursTrial = switch (scenario) {
+			case "1" -> () -> ours.pushPull(n);
+			case "1d" -> () -> ours.pushPullDefaultHighWaterMarks(n);
+			case "2" -> () -> ours.pushPullJson(n);
+			case "8" -> () -> ours.pushPullThreads(n, 8);
+			case "9" -> () -> ours.pushPullJsonWorkers(n);
+			default -> throw new IllegalArgumentException("scenario 1, 1d, 2, 8 or 9");
+		};
+		Trial rawTrial = switch (scenario) {
+			case "1" -> () -> Baselines.rawPushPull(n, () -> payload, (bytes) -> {
+			});
+			case "1d" -> () -> Baselines.rawPushPull(n, () -> payload, (bytes) -> {
+			}, 1000);
+			case "2" -> () -> Baselines.rawPushPull(n, () -> mapper.writeValueAsBytes(Quote.SAMPLE),
+					(bytes) -> mapper.readValue(bytes, Quote.class));
+			case "8" -> () -> Baselines.rawPushPullLocked(n, 8, payload);
+			default -> () -> Baselines.rawPushPullJsonWorkers(n, 4, mapper);
+		};
 		for (int i = 0; i < Integer.getInteger("trials", 12); i++) {
-			trial("ours", i, () -> ours.pushPull(n));
+			trial("ours", i, oursTrial);
 			if (raw) {
-				trial("raw ", i, () -> Baselines.rawPushPull(n, () -> payload, (bytes) -> {
-				}));
+				trial("raw ", i, rawTrial);
 			}
 		}
 		System.exit(0);

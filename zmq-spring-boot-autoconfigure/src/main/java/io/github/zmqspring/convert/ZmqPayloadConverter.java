@@ -44,6 +44,8 @@ public final class ZmqPayloadConverter {
 
 	private final MessageConverter messageConverter;
 
+	private final @Nullable ZmqJsonShortcut json;
+
 	/** The hints of the last content type converted for (sockets mostly share one). */
 	private volatile @Nullable ContentTypeHints lastHints;
 
@@ -55,6 +57,7 @@ public final class ZmqPayloadConverter {
 	public ZmqPayloadConverter(MessageConverter messageConverter) {
 		Assert.notNull(messageConverter, "messageConverter must not be null");
 		this.messageConverter = messageConverter;
+		this.json = ZmqJsonShortcut.find(messageConverter);
 	}
 
 	/**
@@ -97,6 +100,12 @@ public final class ZmqPayloadConverter {
 		if (body instanceof byte[] bytes) {
 			return bytes;
 		}
+		if (headers == null && this.json != null) {
+			byte[] frame = writeJson(body, socket, defaultContentType);
+			if (frame != null) {
+				return frame;
+			}
+		}
 		if (defaultContentType != null && (headers == null || !headers.containsKey(MessageHeaders.CONTENT_TYPE))) {
 			headers = (headers != null) ? withContentType(headers, defaultContentType) : hints(defaultContentType);
 		}
@@ -121,6 +130,16 @@ public final class ZmqPayloadConverter {
 		}
 		throw new MessageConversionException("The converter wrote a " + frame.getClass().getName() + " for socket '"
 				+ socket + "'; a byte[] or String is needed");
+	}
+
+	private byte @Nullable [] writeJson(Object body, String socket, @Nullable MimeType contentType) {
+		try {
+			return this.json.write(body, contentType);
+		}
+		catch (RuntimeException ex) {
+			throw new MessageConversionException("Cannot convert a payload of type " + body.getClass().getName()
+					+ " for socket '" + socket + "': " + ex.getMessage(), ex);
+		}
 	}
 
 	private static MessageHeaders withContentType(MessageHeaders headers, MimeType contentType) {
@@ -178,7 +197,10 @@ public final class ZmqPayloadConverter {
 		Message<byte[]> message = new GenericMessage<>(frame, (contentType != null) ? hints(contentType) : NO_HINTS);
 		Object converted;
 		try {
-			converted = this.messageConverter.fromMessage(message, type);
+			converted = (this.json != null) ? this.json.read(message, type, null) : ZmqJsonShortcut.NOT_HANDLED;
+			if (converted == ZmqJsonShortcut.NOT_HANDLED) {
+				converted = this.messageConverter.fromMessage(message, type);
+			}
 		}
 		catch (RuntimeException ex) {
 			throw new MessageConversionException(

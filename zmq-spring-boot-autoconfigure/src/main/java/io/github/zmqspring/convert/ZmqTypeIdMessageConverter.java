@@ -38,6 +38,8 @@ public final class ZmqTypeIdMessageConverter implements SmartMessageConverter {
 
 	private final ZmqTypeResolver typeResolver;
 
+	private final @Nullable ZmqJsonShortcut json;
+
 	/**
 	 * Create a converter.
 	 * @param delegate the converter that reads and writes payloads
@@ -48,6 +50,7 @@ public final class ZmqTypeIdMessageConverter implements SmartMessageConverter {
 		Assert.notNull(typeResolver, "typeResolver must not be null");
 		this.delegate = delegate;
 		this.typeResolver = typeResolver;
+		this.json = ZmqJsonShortcut.find(delegate);
 	}
 
 	/**
@@ -73,6 +76,12 @@ public final class ZmqTypeIdMessageConverter implements SmartMessageConverter {
 		Class<?> target = this.typeResolver.resolveTargetType((typeId != null) ? typeId.toString() : null, targetClass);
 		// the parameter's generic hint describes the declared type, not the named class
 		Object hint = (target == targetClass) ? conversionHint : null;
+		if (this.json != null) {
+			Object value = this.json.read(message, target, hint);
+			if (value != ZmqJsonShortcut.NOT_HANDLED) {
+				return value;
+			}
+		}
 		if (this.delegate instanceof SmartMessageConverter smart) {
 			return smart.fromMessage(message, target, hint);
 		}

@@ -44,6 +44,8 @@ class JsonConverterFuzzTests {
 	private static final CompositeMessageConverter CONVERTER = ZmqMessageConverters
 		.defaultConverter(JsonMapper.builder().build());
 
+	private static final ZmqPayloadConverter PAYLOADS = new ZmqPayloadConverter(CONVERTER);
+
 	// maxDuration bounds a fuzzing run started without -Djazzer.max_duration
 	@FuzzTest(maxDuration = "30s")
 	void fromMessage(byte[] payload) {
@@ -59,6 +61,13 @@ class JsonConverterFuzzTests {
 		}
 		catch (MessageConversionException ex) {
 			// malformed JSON or JSON of another shape: the documented outcome
+		}
+		// the same through the JSON shortcut that the template and listeners take
+		try {
+			assertThat(PAYLOADS.fromFrame(payload, Order.class, "fuzz")).isInstanceOf(Order.class);
+		}
+		catch (MessageConversionException ex) {
+			// as above; JSON null is "no converter can read" here
 		}
 	}
 
