@@ -17,7 +17,7 @@ package io.github.zmqspring.core;
 
 import java.nio.ByteBuffer;
 import java.time.Duration;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -36,8 +36,6 @@ import io.github.zmqspring.core.socket.ZmqSocketOwner;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.zeromq.SocketType;
-import org.zeromq.ZFrame;
-import org.zeromq.ZMsg;
 
 /**
  * Request/reply over a DEALER socket with many requests in flight at once. Each request
@@ -113,7 +111,7 @@ public final class ZmqRequester implements AutoCloseable {
 			return thread;
 		});
 		this.timer.setRemoveOnCancelPolicy(true);
-		owner.setInboundHandler(this::onReply);
+		owner.setInboundFramesHandler(this::onReply);
 		// a request waiting for its reply fails at once when the socket closes
 		owner.addCloseListener(this::close);
 	}
@@ -230,22 +228,19 @@ public final class ZmqRequester implements AutoCloseable {
 	}
 
 	/** Runs on the socket's loop thread, without the socket's lock. */
-	private void onReply(ZMsg reply) {
-		ZFrame idFrame = reply.pop();
-		ZFrame delimiter = reply.pop();
-		if (idFrame == null || idFrame.size() != Long.BYTES || delimiter == null || delimiter.size() != 0) {
+	private void onReply(byte[][] reply) {
+		if (reply.length < 2 || reply[0].length != Long.BYTES || reply[1].length != 0) {
 			this.malformedReplies.incrementAndGet();
 			logger.debug("Dropped a reply without a correlation envelope on '" + this.owner.getSpec().getName() + "'");
 			return;
 		}
-		long id = ByteBuffer.wrap(idFrame.getData()).getLong();
+		long id = ByteBuffer.wrap(reply[0]).getLong();
 		Pending request = this.pending.remove(id);
 		if (request == null) {
 			this.lateReplies.incrementAndGet();
 			return;
 		}
-		List<byte[]> frames = new ArrayList<>(reply.size());
-		reply.forEach((frame) -> frames.add(frame.getData()));
+		List<byte[]> frames = Arrays.asList(reply).subList(2, reply.length);
 		if (frames.size() == 2 && ZmqMetadataCodec.isMetadataFrame(frames.get(0))) {
 			try {
 				ZmqMetadata metadata = ZmqMetadataCodec.decode(frames.get(0));

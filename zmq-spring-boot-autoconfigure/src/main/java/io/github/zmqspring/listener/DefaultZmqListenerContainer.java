@@ -66,7 +66,7 @@ public class DefaultZmqListenerContainer implements ZmqListenerContainer {
 
 	private static final Log logger = LogFactory.getLog(DefaultZmqListenerContainer.class);
 
-	private static final ZMsg STOP = new ZMsg();
+	private static final byte[][] STOP = new byte[0][];
 
 	private final ZmqListenerEndpoint endpoint;
 
@@ -335,7 +335,7 @@ public class DefaultZmqListenerContainer implements ZmqListenerContainer {
 
 		private final ZmqSocketOwner owner;
 
-		private final BlockingQueue<ZMsg> queue;
+		private final BlockingQueue<byte[][]> queue;
 
 		private final List<Thread> workers = new ArrayList<>();
 
@@ -356,7 +356,7 @@ public class DefaultZmqListenerContainer implements ZmqListenerContainer {
 					: (this.spec.getType() == SocketType.PUB) ? SocketType.XPUB : this.spec.getType();
 			this.owner = new ZmqSocketOwner(DefaultZmqListenerContainer.this.socketManager.getFactory(), this.spec,
 					actual);
-			this.owner.setInboundHandler(this::hand);
+			this.owner.setInboundFramesHandler(this::hand);
 		}
 
 		void start() {
@@ -384,7 +384,7 @@ public class DefaultZmqListenerContainer implements ZmqListenerContainer {
 		 * On the loop thread, without the lock: invoke inline, or queue for the workers
 		 * (waiting for room, unless stopping).
 		 */
-		private void hand(ZMsg msg) {
+		private void hand(byte[][] msg) {
 			if (!this.active) {
 				return;
 			}
@@ -405,7 +405,7 @@ public class DefaultZmqListenerContainer implements ZmqListenerContainer {
 			}
 		}
 
-		private void dispatch(ZMsg msg) {
+		private void dispatch(byte[][] msg) {
 			DefaultZmqListenerContainer.this.received.incrementAndGet();
 			DefaultZmqListenerContainer.this.adapter.onMessage(msg, this.replies);
 		}
@@ -433,7 +433,7 @@ public class DefaultZmqListenerContainer implements ZmqListenerContainer {
 		private void work() {
 			try {
 				while (true) {
-					ZMsg next = this.queue.take();
+					byte[][] next = this.queue.take();
 					if (next == STOP) {
 						return;
 					}
@@ -461,7 +461,7 @@ public class DefaultZmqListenerContainer implements ZmqListenerContainer {
 			if (this.queue == null) {
 				return true;
 			}
-			List<ZMsg> dropped = new ArrayList<>();
+			List<byte[][]> dropped = new ArrayList<>();
 			this.queue.drainTo(dropped);
 			if (!dropped.isEmpty()) {
 				logger.info("Listener '" + getListenerId() + "' stopped with " + dropped.size()

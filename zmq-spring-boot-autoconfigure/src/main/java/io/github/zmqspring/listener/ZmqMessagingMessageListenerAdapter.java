@@ -34,6 +34,7 @@ import io.github.zmqspring.convert.ZmqPayloadConverter;
 import io.github.zmqspring.observation.ZmqListenerObservations;
 import io.github.zmqspring.core.ZmqHeaders;
 import io.github.zmqspring.core.ZmqStreamEvent;
+import io.github.zmqspring.core.socket.ZmqSocketOwner;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -231,19 +232,53 @@ public class ZmqMessagingMessageListenerAdapter {
 			return;
 		}
 		ZMsg envelope = null;
+		if (this.replying) {
+			try {
+				envelope = ZmqReplyEnvelopes.split(msg, this.socketType == SocketType.REP, this.description);
+			}
+			catch (RuntimeException ex) {
+				// unreadable frames go to the error handler like any conversion error,
+				// as raw frames
+				this.unreadable.incrementAndGet();
+				handleFailure(unreadableMessage(msg), ex, null, replies);
+				return;
+			}
+		}
+		receive(frames(msg), msg, envelope, replies);
+	}
+
+	/**
+	 * Process one received message given as its frames, as
+	 * {@link #onMessage(ZMsg, ReplySender)} does; a {@link ZMsg} is made only when the
+	 * handler or its headers need one (the listener containers' path).
+	 * @param frames the received frames (on REP and ROUTER sockets, the routing id first)
+	 * @param replies where replies go
+	 */
+	public void onMessage(byte[][] frames, ReplySender replies) {
+		if (this.stream || this.replying) {
+			onMessage(ZmqSocketOwner.toMsg(frames), replies);
+			return;
+		}
+		receive(frames, null, null, replies);
+	}
+
+	/**
+	 * Build the message, invoke the handler and handle its result or failure.
+	 * @param frames the frames after the envelope
+	 * @param raw the same frames as a {@link ZMsg}, or {@code null} to make one only if
+	 * needed
+	 */
+	private void receive(byte[][] frames, @Nullable ZMsg raw, @Nullable ZMsg envelope, ReplySender replies) {
 		Message<byte[]> message;
 		boolean lean = this.payloadOnly && this.observations == null;
 		try {
-			if (this.replying) {
-				envelope = ZmqReplyEnvelopes.split(msg, this.socketType == SocketType.REP, this.description);
-			}
-			message = buildMessage(msg, envelope, lean);
+			message = buildMessage(frames, raw, envelope, lean);
 		}
 		catch (RuntimeException ex) {
 			// unreadable frames go to the error handler like any conversion error, as raw
 			// frames
 			this.unreadable.incrementAndGet();
-			handleFailure(unreadableMessage(msg), ex, envelope, replies);
+			handleFailure(unreadableMessage(raw(frames, raw)), ex, envelope, replies);
 			return;
 		}
 		Object result;
@@ -252,12 +287,12 @@ public class ZmqMessagingMessageListenerAdapter {
 		}
 		catch (Exception ex) {
 			// the error handler sees every header, as before
-			handleFailure(lean ? buildMessage(msg, envelope, false) : message, ex, envelope, replies);
+			handleFailure(lean ? buildMessage(frames, raw, envelope, false) : message, ex, envelope, replies);
 			return;
 		}
 		if (envelope != null) {
 			handleResult(result,
-					(lean && result instanceof CompletionStage) ? buildMessage(msg, envelope, false) : message,
+					(lean && result instanceof CompletionStage) ? buildMessage(frames, raw, envelope, false) : message,
 					envelope, replies);
 		}
 		else if (result != null && logger.isDebugEnabled()) {
@@ -266,10 +301,19 @@ public class ZmqMessagingMessageListenerAdapter {
 		}
 	}
 
-	/**
-	 * A STREAM socket's message: {@code [routing id][bytes of one TCP read]}, or an empty
-	 * frame for a connection that opened or closed.
-	 */
+	private static byte[][] frames(ZMsg msg) {
+		byte[][] frames = new byte[msg.size()][];
+		int i = 0;
+		for (ZFrame frame : msg) {
+			frames[i++] = frame.getData();
+		}
+		return frames;
+	}
+
+	private static ZMsg raw(byte[][] frames, @Nullable ZMsg raw) {
+		return (raw != null) ? raw : ZmqSocketOwner.toMsg(frames);
+	}
+
 	private void onStreamMessage(ZMsg msg, ReplySender replies) {
 		if (msg.size() != 2) {
 			this.unreadable.incrementAndGet();
@@ -457,30 +501,29 @@ public class ZmqMessagingMessageListenerAdapter {
 	 * form plus metadata and the handler takes no {@code ZMsg} to read them
 	 */
 	public Message<byte[]> toMessage(ZMsg msg, @Nullable ZMsg envelope) {
-		return buildMessage(msg, envelope, false);
+		return buildMessage(frames(msg), msg, envelope, false);
 	}
 
 	/**
 	 * Build the message; a lean one carries only the headers conversion reads.
 	 */
-	private Message<byte[]> buildMessage(ZMsg msg, @Nullable ZMsg envelope, boolean lean) {
+	private Message<byte[]> buildMessage(byte[][] frames, @Nullable ZMsg raw, @Nullable ZMsg envelope, boolean lean) {
 		boolean subscriber = this.socketType == SocketType.SUB || this.socketType == SocketType.XSUB;
 		// docs/wire-format.md: metadata only when there is exactly one frame more than
 		// the plain form and it carries the signature, so plain peers are never misread
 		int plainFrames = subscriber ? 2 : 1;
 		byte[] metadataFrame = null;
-		if (msg.size() == plainFrames + 1) {
-			byte[] candidate = (subscriber ? msg.toArray(new ZFrame[0])[1] : msg.getFirst()).getData();
+		if (frames.length == plainFrames + 1) {
+			byte[] candidate = frames[subscriber ? 1 : 0];
 			if (ZmqMetadataCodec.isMetadataFrame(candidate)) {
 				metadataFrame = candidate;
 			}
 		}
 		boolean metadata = metadataFrame != null;
-		if (!this.readsFrames && msg.size() > plainFrames + (metadata ? 1 : 0)) {
-			throw tooManyFrames(msg, subscriber);
+		if (!this.readsFrames && frames.length > plainFrames + (metadata ? 1 : 0)) {
+			throw tooManyFrames(frames.length, subscriber);
 		}
-		ZFrame last = msg.peekLast();
-		byte[] payload = (last != null) ? last.getData() : new byte[0];
+		byte[] payload = (frames.length > 0) ? frames[frames.length - 1] : new byte[0];
 		if (lean) {
 			if (metadataFrame == null && this.headersFactory == null) {
 				return new GenericMessage<>(payload, payloadOnlyHeaders());
@@ -497,13 +540,13 @@ public class ZmqMessagingMessageListenerAdapter {
 		headers.put(ZmqHeaders.SOCKET, this.socketName);
 		headers.put(ZmqHeaders.SOCKET_TYPE, this.socketType);
 		headers.put(ZmqHeaders.LISTENER_ID, this.listenerId);
-		headers.put(ZmqHeaders.FRAMES, msg.size());
-		headers.put(ZmqHeaders.RAW_MESSAGE, msg);
+		headers.put(ZmqHeaders.FRAMES, frames.length);
+		headers.put(ZmqHeaders.RAW_MESSAGE, raw(frames, raw));
 		if (envelope != null && !envelope.isEmpty()) {
 			headers.put(ZmqHeaders.ROUTING_ID, envelope.getFirst().getData());
 		}
-		if (subscriber && msg.size() > 1) {
-			headers.put(ZmqHeaders.TOPIC, new String(msg.getFirst().getData(), StandardCharsets.UTF_8));
+		if (subscriber && frames.length > 1) {
+			headers.put(ZmqHeaders.TOPIC, new String(frames[0], StandardCharsets.UTF_8));
 		}
 		if (metadataFrame != null) {
 			headers.putAll(ZmqHeaderMapper.toHeaders(ZmqMetadataCodec.decode(metadataFrame)));
@@ -521,9 +564,9 @@ public class ZmqMessagingMessageListenerAdapter {
 
 	// a single-frame SUB message (topic and payload in one, as many publishers send) is
 	// fewer frames, not more, and stays accepted
-	private MessageConversionException tooManyFrames(ZMsg msg, boolean subscriber) {
+	private MessageConversionException tooManyFrames(int frames, boolean subscriber) {
 		return new MessageConversionException("Listener '" + this.listenerId + "' on " + this.socketType + " socket '"
-				+ this.socketName + "' received " + msg.size() + " frames where " + (subscriber ? "[topic] " : "")
+				+ this.socketName + "' received " + frames + " frames where " + (subscriber ? "[topic] " : "")
 				+ "[metadata]? [payload] was expected (docs/wire-format.md); "
 				+ "take a ZMsg parameter to read multi-frame messages");
 	}

@@ -134,7 +134,8 @@ public final class ZmqSocketOwner implements ZmqSocketAccess {
 	/** Set under the lock once the socket is closed; guarded by the lock. */
 	private boolean closed;
 
-	private volatile @Nullable Consumer<ZMsg> inboundHandler;
+	/** Takes the frames of each inbound message. */
+	private volatile @Nullable Consumer<byte[][]> inboundHandler;
 
 	/** The open socket; only touched under the lock. */
 	private ZmqSocketHandle handle;
@@ -168,14 +169,36 @@ public final class ZmqSocketOwner implements ZmqSocketAccess {
 	 * runs on the loop thread, without the socket's lock, in arrival order. Set it before
 	 * {@link #start(Duration)}.
 	 * @param handler the handler
+	 * @see #setInboundFramesHandler(Consumer)
 	 */
 	public void setInboundHandler(Consumer<ZMsg> handler) {
+		setInboundFramesHandler((frames) -> handler.accept(toMsg(frames)));
+	}
+
+	/**
+	 * Set the handler of inbound messages as their frames, without a {@link ZMsg} per
+	 * message (otherwise as {@link #setInboundHandler(Consumer)}).
+	 * @param handler the handler, given each message's frames in order
+	 */
+	public void setInboundFramesHandler(Consumer<byte[][]> handler) {
 		this.inboundHandler = handler;
 		// input that arrived before the handler may already have signalled the loop,
 		// which then parked without reading it: wake it to read (the loop checks
 		// inputPending after it parks, so this wake-up cannot be lost)
 		this.inputPending = true;
 		wake();
+	}
+
+	/**
+	 * @param frames the frames of a message
+	 * @return them as a {@link ZMsg}
+	 */
+	public static ZMsg toMsg(byte[][] frames) {
+		ZMsg msg = new ZMsg();
+		for (byte[] frame : frames) {
+			msg.add(frame);
+		}
+		return msg;
 	}
 
 	/**
@@ -862,7 +885,7 @@ public final class ZmqSocketOwner implements ZmqSocketAccess {
 	private void loop(ZmqSocketHandle opened, Selector selector) throws IOException {
 		ZMQ.Socket socket = opened.getSocket();
 		ZmqPeerTracker tracker = opened.getTracker();
-		List<ZMsg> batch = new ArrayList<>();
+		List<byte[][]> batch = new ArrayList<>();
 		while (this.running) {
 			// cleared before the handler is read, so that a handler set meanwhile leaves
 			// it set and the loop does not park (setInboundHandler)
@@ -872,9 +895,9 @@ public final class ZmqSocketOwner implements ZmqSocketAccess {
 			this.lock.lock();
 			try {
 				if (reads) {
-					ZMsg msg;
-					while (batch.size() < READ_BATCH && (msg = ZMsg.recvMsg(socket, ZMQ.DONTWAIT)) != null) {
-						batch.add(msg);
+					byte[][] frames;
+					while (batch.size() < READ_BATCH && (frames = readFrames(socket)) != null) {
+						batch.add(frames);
 					}
 				}
 				writeAsyncSends(socket);
@@ -908,15 +931,39 @@ public final class ZmqSocketOwner implements ZmqSocketAccess {
 		}
 	}
 
-	private void deliver(List<ZMsg> batch, ZmqPeerTracker tracker) {
-		Consumer<ZMsg> handler = this.inboundHandler;
-		for (ZMsg msg : batch) {
-			if (this.spec.isPublisher()) {
-				tracker.onSubscriptionMessage(msg.getFirst().getData());
+	/**
+	 * Under the lock: read one message's frames without waiting (a single-frame message,
+	 * the common case, in an array of one).
+	 * @return the frames, or {@code null} when no message waits
+	 */
+	private static byte[] @Nullable [] readFrames(ZMQ.Socket socket) {
+		byte[] first = socket.recv(ZMQ.DONTWAIT);
+		if (first == null) {
+			return null;
+		}
+		if (!socket.hasReceiveMore()) {
+			return new byte[][] { first };
+		}
+		List<byte[]> frames = new ArrayList<>(4);
+		frames.add(first);
+		// the rest of a multipart message is there: ZeroMQ delivers messages whole
+		byte[] next;
+		while (socket.hasReceiveMore() && (next = socket.recv(ZMQ.DONTWAIT)) != null) {
+			frames.add(next);
+		}
+		return frames.toArray(new byte[0][]);
+	}
+
+	private void deliver(List<byte[][]> batch, ZmqPeerTracker tracker) {
+		Consumer<byte[][]> handler = this.inboundHandler;
+		boolean publisher = this.spec.isPublisher();
+		for (byte[][] frames : batch) {
+			if (publisher) {
+				tracker.onSubscriptionMessage(frames[0]);
 			}
 			if (handler != null) {
 				try {
-					handler.accept(msg);
+					handler.accept(frames);
 				}
 				catch (RuntimeException ex) {
 					logger.error("Inbound handler of socket '" + this.spec.getName() + "' failed", ex);
