@@ -618,18 +618,16 @@ public class ZmqTemplate implements ZmqOperations, DisposableBean {
 		byte[] frame = this.payloadConverter.toFrame(payload, spec.getName(), spec.getContentType());
 		byte[] metadata = (payload instanceof Message<?> message)
 				? ZmqHeaderMapper.metadataFrame(message.getHeaders(), spec.getName()) : null;
-		if (topic == null && metadata == null) {
-			return new byte[][] { frame };
-		}
-		List<byte[]> frames = new ArrayList<>(3);
+		byte[][] frames = new byte[1 + ((topic != null) ? 1 : 0) + ((metadata != null) ? 1 : 0)][];
+		int i = 0;
 		if (topic != null) {
-			frames.add(topic(topic));
+			frames[i++] = topic(topic);
 		}
 		if (metadata != null) {
-			frames.add(metadata);
+			frames[i++] = metadata;
 		}
-		frames.add(frame);
-		return frames.toArray(new byte[0][]);
+		frames[i] = frame;
+		return frames;
 	}
 
 	/** The frames of a multipart payload (ZMsg or byte[][]), sent as they are. */
