@@ -175,8 +175,9 @@ public final class BenchmarkRunner {
 							() -> ours.pushPullJsonWorkers(n9), "raw JeroMQ + the same JsonMapper by hand, 4 workers",
 							() -> Baselines.rawPushPullJsonWorkers(n9, 4, mapper), Target.atLeast(0.9), true));
 			int n6 = count(25_000);
-			// each side sends for about as long: Spring Integration's 25,000 messages take
-			// about a second, while as few of ours (~20 ms) would measure start-up, not rate
+			// each side sends for about a second: as few as Spring
+			// Integration's 25,000 messages of ours (~20 ms) would
+			// measure start-up, not rate
 			int n6Ours = count(400_000);
 			scenario("6", () -> throughput("6. PUSH/PULL 100 B vs Spring Integration", "msg/s",
 					"ours: ZmqTemplate -> @ZmqListener", () -> ours.pushPull(n6Ours), "Spring Integration ZeroMQ 7.0.5",

@@ -411,9 +411,13 @@ public final class ZmqSocketOwner implements ZmqSocketAccess {
 					return false;
 				}
 				if (!waiting) {
+					// no wake-up of the loop: it watches the descriptor, which the
+					// socket's peer signals when it has read enough to make room, and
+					// signals waiters then (pending). Room made before the count was
+					// raised is found by trying once more first.
 					waiting = true;
 					this.pending.incrementAndGet();
-					wake();
+					continue;
 				}
 				awaitChange(Math.min(left, RETRY_NANOS));
 				checkRunning();
