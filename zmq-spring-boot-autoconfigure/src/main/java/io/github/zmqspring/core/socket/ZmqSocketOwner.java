@@ -839,9 +839,9 @@ public final class ZmqSocketOwner implements ZmqSocketAccess {
 			SelectableChannel fd = opened.getSocket().getFD();
 			fd.configureBlocking(false);
 			fd.register(selector, SelectionKey.OP_READ);
-			this.wakeup.source().register(selector, SelectionKey.OP_READ);
+			SelectionKey wakeups = this.wakeup.source().register(selector, SelectionKey.OP_READ);
 			this.ready.complete(opened);
-			loop(opened, selector);
+			loop(opened, selector, wakeups);
 		}
 		catch (IOException | RuntimeException | Error ex) {
 			if (!this.ready.isDone()) {
@@ -886,7 +886,7 @@ public final class ZmqSocketOwner implements ZmqSocketAccess {
 		}
 	}
 
-	private void loop(ZmqSocketHandle opened, Selector selector) throws IOException {
+	private void loop(ZmqSocketHandle opened, Selector selector, SelectionKey wakeups) throws IOException {
 		ZMQ.Socket socket = opened.getSocket();
 		ZmqPeerTracker tracker = opened.getTracker();
 		List<byte[][]> batch = new ArrayList<>();
@@ -930,8 +930,13 @@ public final class ZmqSocketOwner implements ZmqSocketAccess {
 			boolean watch = this.pending.get() > 0 || this.receivers.get() > 0 || !this.asyncSends.isEmpty();
 			selector.select(watch ? WATCH_MILLIS : 0);
 			this.parked.set(false);
+			// most wake-ups come from the socket's descriptor: read the pipe (a system
+			// call) only when it was signalled
+			boolean woken = selector.selectedKeys().contains(wakeups);
 			selector.selectedKeys().clear();
-			this.wakeup.drain();
+			if (woken) {
+				this.wakeup.drain();
+			}
 		}
 	}
 

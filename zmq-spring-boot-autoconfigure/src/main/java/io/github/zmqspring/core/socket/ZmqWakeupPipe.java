@@ -41,6 +41,9 @@ public final class ZmqWakeupPipe {
 
 	private final Pipe pipe;
 
+	/** Reused by {@link #drain()}, which only the owner's thread calls. */
+	private final ByteBuffer drainBuffer = ByteBuffer.allocateDirect(64);
+
 	/**
 	 * Open a pipe.
 	 * @param owner what the pipe wakes, for messages (for example {@code socket 'jobs'})
@@ -77,11 +80,13 @@ public final class ZmqWakeupPipe {
 	}
 
 	/**
-	 * Consume the pending wake-ups; called by the owner after its poll returns.
+	 * Consume the pending wake-ups; called by the owner, the one thread that waits on the
+	 * pipe, after its poll found the pipe readable.
 	 */
 	public void drain() {
 		try {
-			ByteBuffer buffer = ByteBuffer.allocate(64);
+			ByteBuffer buffer = this.drainBuffer;
+			buffer.clear();
 			while (this.pipe.source().read(buffer) > 0) {
 				buffer.clear();
 			}
