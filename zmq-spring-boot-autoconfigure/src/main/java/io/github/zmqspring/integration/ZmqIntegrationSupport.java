@@ -146,6 +146,8 @@ final class ZmqIntegrationSupport {
 		endpoint.setConcurrency(concurrency);
 		endpoint.setMessageConverter(components.getMessageConverter());
 		endpoint.setHeadersFactory((headers) -> flowHeaders(headers, patterns.get()));
+		// the flow never gets the raw frames (flowHeaders removes them): do not make them
+		endpoint.setRawMessageHeader(false);
 		return components.getEndpointRegistry().registerListenerContainer(endpoint, components.getContainerFactory());
 	}
 

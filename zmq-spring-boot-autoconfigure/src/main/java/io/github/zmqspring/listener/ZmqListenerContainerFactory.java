@@ -182,6 +182,7 @@ public class ZmqListenerContainerFactory {
 				endpoint.getId(), endpoint.getSocketSpec().getName(), endpoint.getSocketSpec().getType());
 		adapter.setDefaultContentType(endpoint.getContentType());
 		adapter.setHeadersFactory(endpoint.getHeadersFactory());
+		adapter.setRawMessageHeader(endpoint.isRawMessageHeader());
 		adapter.setErrorHandler((endpoint.getErrorHandler() != null) ? endpoint.getErrorHandler() : this.errorHandler);
 		adapter.setErrorReplyDetail(this.errorReplyDetail);
 		adapter.setObservations(this.observations);

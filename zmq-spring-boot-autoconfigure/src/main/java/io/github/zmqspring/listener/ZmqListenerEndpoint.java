@@ -62,6 +62,8 @@ public class ZmqListenerEndpoint {
 
 	private @Nullable Function<Map<String, Object>, MessageHeaders> headersFactory;
 
+	private boolean rawMessageHeader = true;
+
 	/**
 	 * Create an endpoint.
 	 * @param id the listener's id, unique in the registry
@@ -228,6 +230,27 @@ public class ZmqListenerEndpoint {
 	 */
 	public void setHeadersFactory(@Nullable Function<Map<String, Object>, MessageHeaders> headersFactory) {
 		this.headersFactory = headersFactory;
+	}
+
+	/**
+	 * @return whether received messages that carry the {@code zmq_*} headers also carry
+	 * the raw frames as {@link io.github.zmqspring.core.ZmqHeaders#RAW_MESSAGE}
+	 */
+	public boolean isRawMessageHeader() {
+		return this.rawMessageHeader;
+	}
+
+	/**
+	 * Set whether received messages that carry the {@code zmq_*} headers also carry the
+	 * raw frames as {@link io.github.zmqspring.core.ZmqHeaders#RAW_MESSAGE} (default
+	 * {@code true}). Off saves a {@code ZMsg} per message where nothing reads it: Spring
+	 * Integration's adapters, which never pass the raw frames into a flow. A {@code ZMsg}
+	 * parameter of the handler is filled either way; the error handler of a message that
+	 * cannot be read still gets the raw frames.
+	 * @param rawMessageHeader whether to add the raw frames
+	 */
+	public void setRawMessageHeader(boolean rawMessageHeader) {
+		this.rawMessageHeader = rawMessageHeader;
 	}
 
 }

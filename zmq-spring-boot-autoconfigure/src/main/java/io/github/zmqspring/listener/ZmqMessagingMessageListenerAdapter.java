@@ -113,6 +113,8 @@ public class ZmqMessagingMessageListenerAdapter {
 
 	private @Nullable Function<Map<String, Object>, MessageHeaders> headersFactory;
 
+	private boolean rawMessageHeader = true;
+
 	/** Whether the handler reads the frames itself (a ZMsg parameter): any count goes. */
 	private final boolean readsFrames;
 
@@ -168,6 +170,15 @@ public class ZmqMessagingMessageListenerAdapter {
 	 */
 	public boolean isPayloadOnly() {
 		return this.payloadOnly;
+	}
+
+	/**
+	 * Set whether messages with the {@code zmq_*} headers carry the raw frames (see
+	 * {@link ZmqListenerEndpoint#setRawMessageHeader}).
+	 * @param rawMessageHeader whether to add them (default {@code true})
+	 */
+	public void setRawMessageHeader(boolean rawMessageHeader) {
+		this.rawMessageHeader = rawMessageHeader;
 	}
 
 	/**
@@ -541,7 +552,10 @@ public class ZmqMessagingMessageListenerAdapter {
 		headers.put(ZmqHeaders.SOCKET_TYPE, this.socketType);
 		headers.put(ZmqHeaders.LISTENER_ID, this.listenerId);
 		headers.put(ZmqHeaders.FRAMES, frames.length);
-		headers.put(ZmqHeaders.RAW_MESSAGE, raw(frames, raw));
+		if (this.rawMessageHeader || this.readsFrames) {
+			// a ZMsg parameter is resolved from this header (ZmqMsgArgumentResolver)
+			headers.put(ZmqHeaders.RAW_MESSAGE, raw(frames, raw));
+		}
 		if (envelope != null && !envelope.isEmpty()) {
 			headers.put(ZmqHeaders.ROUTING_ID, envelope.getFirst().getData());
 		}
