@@ -16,6 +16,7 @@
 package io.github.zmqspring.listener;
 
 import java.lang.reflect.Method;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -32,6 +33,7 @@ import io.github.zmqspring.core.socket.ZmqSocketSpec;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.zeromq.SocketType;
+import org.zeromq.ZMsg;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -114,6 +116,27 @@ class ZmqListenerLayeringTests {
 	}
 
 	@Test
+	void anEndpointWithoutTheRawMessageHeaderStillFillsAZMsgParameter() {
+		this.runner.withUserConfiguration(RawMessageHeaderConfiguration.class)
+			.withPropertyValues("zmq.sockets.out.type=push", "zmq.sockets.out.connect=inproc://no-raw",
+					"zmq.sockets.out2.type=push", "zmq.sockets.out2.connect=inproc://no-raw-frames")
+			.run((context) -> {
+				ZmqTemplate template = context.getBean(ZmqTemplate.class);
+				RawMessageHeaderConfiguration received = context.getBean(RawMessageHeaderConfiguration.class);
+				template.send("out", "no raw frames");
+				template.send("out2", "frames wanted");
+				await().atMost(Duration.ofSeconds(10))
+					.until(() -> received.messages.size() == 1 && received.frames.size() == 1);
+				// the zmq_* headers without the raw frames
+				assertThat(received.messages.get(0).getHeaders()).containsEntry(ZmqHeaders.SOCKET, "no-raw")
+					.doesNotContainKey(ZmqHeaders.RAW_MESSAGE);
+				// a ZMsg parameter is filled whatever the switch says
+				assertThat(received.frames.get(0).getLast().getString(StandardCharsets.UTF_8))
+					.isEqualTo("frames wanted");
+			});
+	}
+
+	@Test
 	void errorReplyDiscloseOnlyTheTypeWhenAskedTo() {
 		this.runner.withUserConfiguration(FailingServer.class)
 			.withPropertyValues("zmq.listener.error-reply-detail=type-only", "zmq.sockets.client.type=dealer",
@@ -185,6 +208,46 @@ class ZmqListenerLayeringTests {
 				});
 				registrar.registerEndpoint(endpoint);
 			};
+		}
+
+	}
+
+	static class RawMessageHeaderConfiguration {
+
+		final List<Message<?>> messages = new CopyOnWriteArrayList<>();
+
+		final List<ZMsg> frames = new CopyOnWriteArrayList<>();
+
+		public void onMessage(Message<byte[]> message) {
+			this.messages.add(message);
+		}
+
+		public void onFrames(ZMsg msg) {
+			this.frames.add(msg);
+		}
+
+		@Bean
+		ZmqListenerConfigurer withoutRawFrames() throws NoSuchMethodException {
+			Method onMessage = RawMessageHeaderConfiguration.class.getMethod("onMessage", Message.class);
+			Method onFrames = RawMessageHeaderConfiguration.class.getMethod("onFrames", ZMsg.class);
+			return (registrar) -> {
+				DefaultMessageHandlerMethodFactory handlerMethods = new DefaultMessageHandlerMethodFactory();
+				handlerMethods.setCustomArgumentResolvers(List.of(new ZmqMsgArgumentResolver()));
+				handlerMethods.afterPropertiesSet();
+				registrar.registerEndpoint(endpoint("no-raw", onMessage, handlerMethods));
+				registrar.registerEndpoint(endpoint("no-raw-frames", onFrames, handlerMethods));
+			};
+		}
+
+		private ZmqListenerEndpoint endpoint(String name, Method method,
+				DefaultMessageHandlerMethodFactory handlerMethods) {
+			ZmqSocketSpec spec = ZmqSocketSpec.builder(name, "test")
+				.type(SocketType.PULL)
+				.bind(List.of("inproc://" + name))
+				.build();
+			ZmqListenerEndpoint endpoint = new ZmqListenerEndpoint(name, spec, this, method, handlerMethods);
+			endpoint.setRawMessageHeader(false);
+			return endpoint;
 		}
 
 	}
