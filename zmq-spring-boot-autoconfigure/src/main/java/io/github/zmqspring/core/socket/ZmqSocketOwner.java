@@ -974,9 +974,9 @@ public final class ZmqSocketOwner implements ZmqSocketAccess {
 	/**
 	 * Under the lock: read one message's frames without waiting (a single-frame message,
 	 * the common case, in an array of one).
-	 * @return the frames, or {@code null} when no message waits
+	 * @return the frames, or {@code null} when no message waits (or one came cut short)
 	 */
-	private static byte[] @Nullable [] readFrames(ZMQ.Socket socket) {
+	private byte[] @Nullable [] readFrames(ZMQ.Socket socket) {
 		byte[] first = socket.recv(ZMQ.DONTWAIT);
 		if (first == null) {
 			return null;
@@ -987,8 +987,15 @@ public final class ZmqSocketOwner implements ZmqSocketAccess {
 		List<byte[]> frames = new ArrayList<>(4);
 		frames.add(first);
 		// the rest of a multipart message is there: ZeroMQ delivers messages whole
-		byte[] next;
-		while (socket.hasReceiveMore() && (next = socket.recv(ZMQ.DONTWAIT)) != null) {
+		while (socket.hasReceiveMore()) {
+			byte[] next = socket.recv(ZMQ.DONTWAIT);
+			if (next == null) {
+				// cannot happen with ZeroMQ's atomic delivery; a part is dropped whole,
+				// as
+				// ZMsg.recvMsg does, rather than handed on cut short
+				logger.warn("Socket '" + this.spec.getName() + "' received a message cut short; dropped");
+				return null;
+			}
 			frames.add(next);
 		}
 		return frames.toArray(new byte[0][]);
