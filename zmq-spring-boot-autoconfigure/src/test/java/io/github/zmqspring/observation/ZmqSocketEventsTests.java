@@ -27,6 +27,8 @@ import io.github.zmqspring.annotation.ZmqListener;
 import io.github.zmqspring.autoconfigure.ZmqAutoConfiguration;
 import io.github.zmqspring.autoconfigure.ZmqObservationAutoConfiguration;
 import io.github.zmqspring.core.socket.ZmqSocketManager;
+import io.github.zmqspring.listener.ZmqListenerContainer;
+import io.github.zmqspring.listener.ZmqListenerEndpointRegistry;
 import org.junit.jupiter.api.Test;
 import org.zeromq.SocketType;
 import org.zeromq.ZContext;
@@ -59,6 +61,12 @@ class ZmqSocketEventsTests {
 				push.connect(endpoint);
 				await().atMost(Duration.ofSeconds(30))
 					.until(() -> events.of("sink", ZmqSocketEvent.Type.ACCEPTED) != null);
+				// leave once the handshake is done (a counted peer), so that the peer is
+				// one that connected, not one closed while its greeting was on the way (a
+				// JeroMQ 0.6.0 lone connection can also stall there and be redialled)
+				ZmqListenerContainer sink = context.getBean(ZmqListenerEndpointRegistry.class)
+					.getListenerContainer("sink");
+				await().atMost(Duration.ofSeconds(30)).until(() -> sink.getTracker().getPeers() == 1);
 				push.setLinger(0);
 			}
 			ZmqSocketEvent disconnected = await().atMost(Duration.ofSeconds(30))
