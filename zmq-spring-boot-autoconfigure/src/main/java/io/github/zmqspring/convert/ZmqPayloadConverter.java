@@ -100,17 +100,15 @@ public final class ZmqPayloadConverter {
 		if (body instanceof byte[] bytes) {
 			return bytes;
 		}
-		if (headers == null && this.json != null) {
-			byte[] frame = writeJson(body, socket, defaultContentType);
-			if (frame != null) {
-				return frame;
-			}
-		}
-		if (defaultContentType != null && (headers == null || !headers.containsKey(MessageHeaders.CONTENT_TYPE))) {
-			headers = (headers != null) ? withContentType(headers, defaultContentType) : hints(defaultContentType);
-		}
 		Message<?> converted;
 		try {
+			byte[] json = (headers == null && this.json != null) ? this.json.write(body, defaultContentType) : null;
+			if (json != null) {
+				return json;
+			}
+			if (defaultContentType != null && (headers == null || !headers.containsKey(MessageHeaders.CONTENT_TYPE))) {
+				headers = (headers != null) ? withContentType(headers, defaultContentType) : hints(defaultContentType);
+			}
 			converted = this.messageConverter.toMessage(body, headers);
 		}
 		catch (RuntimeException ex) {
@@ -130,16 +128,6 @@ public final class ZmqPayloadConverter {
 		}
 		throw new MessageConversionException("The converter wrote a " + frame.getClass().getName() + " for socket '"
 				+ socket + "'; a byte[] or String is needed");
-	}
-
-	private byte @Nullable [] writeJson(Object body, String socket, @Nullable MimeType contentType) {
-		try {
-			return this.json.write(body, contentType);
-		}
-		catch (RuntimeException ex) {
-			throw new MessageConversionException("Cannot convert a payload of type " + body.getClass().getName()
-					+ " for socket '" + socket + "': " + ex.getMessage(), ex);
-		}
 	}
 
 	private static MessageHeaders withContentType(MessageHeaders headers, MimeType contentType) {

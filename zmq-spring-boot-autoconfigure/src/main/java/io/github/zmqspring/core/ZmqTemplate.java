@@ -634,12 +634,7 @@ public class ZmqTemplate implements ZmqOperations, DisposableBean {
 	private static byte[] @Nullable [] multipart(@Nullable Object payload) {
 		if (payload instanceof ZMsg msg) {
 			Assert.isTrue(!msg.isEmpty(), "a ZMsg payload must have at least one frame");
-			byte[][] frames = new byte[msg.size()][];
-			int i = 0;
-			for (ZFrame frame : msg) {
-				frames[i++] = frame.getData();
-			}
-			return frames;
+			return ZmqSocketOwner.toFrames(msg);
 		}
 		if (payload instanceof byte[][] frames) {
 			Assert.isTrue(frames.length > 0, "a byte[][] payload must have at least one frame");

@@ -39,7 +39,6 @@ import org.apache.commons.logging.Log;
 import org.jspecify.annotations.Nullable;
 import org.apache.commons.logging.LogFactory;
 import org.zeromq.SocketType;
-import org.zeromq.ZFrame;
 import org.zeromq.ZMsg;
 
 /**
@@ -416,12 +415,7 @@ public class DefaultZmqListenerContainer implements ZmqListenerContainer {
 				logger.debug("Listener '" + getListenerId() + "' stopped before a reply was ready; dropped");
 				return false;
 			}
-			byte[][] frames = new byte[reply.size()][];
-			int i = 0;
-			for (ZFrame frame : reply) {
-				frames[i++] = frame.getData();
-			}
-			if (!this.owner.tryWrite(frames)) {
+			if (!this.owner.tryWrite(ZmqSocketOwner.toFrames(reply))) {
 				DefaultZmqListenerContainer.this.repliesDropped.incrementAndGet();
 				logger.debug("Listener '" + getListenerId() + "' could not deliver a reply on socket '"
 						+ getSocketName() + "'");

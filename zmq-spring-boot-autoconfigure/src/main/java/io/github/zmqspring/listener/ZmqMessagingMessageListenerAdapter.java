@@ -255,7 +255,7 @@ public class ZmqMessagingMessageListenerAdapter {
 				return;
 			}
 		}
-		receive(frames(msg), msg, envelope, replies);
+		receive(ZmqSocketOwner.toFrames(msg), msg, envelope, replies);
 	}
 
 	/**
@@ -310,15 +310,6 @@ public class ZmqMessagingMessageListenerAdapter {
 			logger.debug(
 					this.description + " returned a result that a " + this.socketType + " socket cannot send; ignored");
 		}
-	}
-
-	private static byte[][] frames(ZMsg msg) {
-		byte[][] frames = new byte[msg.size()][];
-		int i = 0;
-		for (ZFrame frame : msg) {
-			frames[i++] = frame.getData();
-		}
-		return frames;
 	}
 
 	private static ZMsg raw(byte[][] frames, @Nullable ZMsg raw) {
@@ -512,7 +503,7 @@ public class ZmqMessagingMessageListenerAdapter {
 	 * form plus metadata and the handler takes no {@code ZMsg} to read them
 	 */
 	public Message<byte[]> toMessage(ZMsg msg, @Nullable ZMsg envelope) {
-		return buildMessage(frames(msg), msg, envelope, false);
+		return buildMessage(ZmqSocketOwner.toFrames(msg), msg, envelope, false);
 	}
 
 	/**

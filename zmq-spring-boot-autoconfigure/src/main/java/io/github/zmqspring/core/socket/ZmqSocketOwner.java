@@ -45,6 +45,7 @@ import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 import org.zeromq.SocketType;
 import org.zeromq.ZMQ;
+import org.zeromq.ZFrame;
 import org.zeromq.ZMQException;
 import org.zeromq.ZMsg;
 
@@ -203,6 +204,19 @@ public final class ZmqSocketOwner implements ZmqSocketAccess {
 			msg.add(frame);
 		}
 		return msg;
+	}
+
+	/**
+	 * @param msg a message
+	 * @return its frames' data, in order (the inverse of {@link #toMsg(byte[][])})
+	 */
+	public static byte[][] toFrames(ZMsg msg) {
+		byte[][] frames = new byte[msg.size()][];
+		int i = 0;
+		for (ZFrame frame : msg) {
+			frames[i++] = frame.getData();
+		}
+		return frames;
 	}
 
 	/**
