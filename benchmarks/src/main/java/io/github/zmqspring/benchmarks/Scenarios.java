@@ -131,15 +131,7 @@ final class Scenarios implements AutoCloseable {
 
 	/** Scenario 1: ZmqTemplate PUSH to a @ZmqListener PULL taking byte[]. */
 	Measurement pushPull(int count) {
-		Counter counter = this.sinks.bytes;
-		counter.reset(count);
-		awaitPeers("bench-out");
-		AllocationMeter meter = AllocationMeter.start();
-		for (int i = 0; i < count; i++) {
-			this.template.send("bench-out", this.payload);
-		}
-		counter.await();
-		return Measurement.of(counter, meter, count);
+		return pushPullBytes("bench-out", this.sinks.bytes, count);
 	}
 
 	/**
@@ -147,12 +139,15 @@ final class Scenarios implements AutoCloseable {
 	 * marks.
 	 */
 	Measurement pushPullDefaultHighWaterMarks(int count) {
-		Counter counter = this.sinks.defaults;
+		return pushPullBytes("hwm-out", this.sinks.defaults, count);
+	}
+
+	private Measurement pushPullBytes(String socket, Counter counter, int count) {
 		counter.reset(count);
-		awaitPeers("hwm-out");
+		awaitPeers(socket);
 		AllocationMeter meter = AllocationMeter.start();
 		for (int i = 0; i < count; i++) {
-			this.template.send("hwm-out", this.payload);
+			this.template.send(socket, this.payload);
 		}
 		counter.await();
 		return Measurement.of(counter, meter, count);
