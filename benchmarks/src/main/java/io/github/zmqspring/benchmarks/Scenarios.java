@@ -37,6 +37,8 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
 import org.zeromq.SocketType;
 import org.zeromq.ZContext;
+import org.zeromq.ZMQ;
+import org.zeromq.ZMQException;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.dataformat.cbor.CBORMapper;
@@ -76,6 +78,9 @@ final class Scenarios implements AutoCloseable {
 
 	private final EchoServer echoServer;
 
+	/** Counts what the raw PULL of {@link #oursToRaw} reads; started on first use. */
+	private Counter probeCounter;
+
 	Scenarios(int size) throws Exception {
 		this.payload = new byte[size];
 		String pushPull = "tcp://127.0.0.1:" + freePort();
@@ -94,6 +99,8 @@ final class Scenarios implements AutoCloseable {
 					"zmq.sockets.bench-in.receive-high-water-mark=0", "zmq.sockets.json-in.receive-high-water-mark=0",
 					"zmq.sockets.cbor-in.receive-high-water-mark=0", "zmq.sockets.json4-in.receive-high-water-mark=0",
 					"zmq.sockets.bench-in.type=pull",
+					// SwingProbe's o2r: our template to a raw PULL bound on first use
+					"zmq.sockets.probe-out.type=push", "zmq.sockets.probe-out.connect=tcp://127.0.0.1:" + freePort(),
 					// scenario 1d: JeroMQ's default high-water marks (1000)
 					"zmq.sockets.hwm-in.type=pull", "zmq.sockets.hwm-in.bind=" + defaults,
 					"zmq.sockets.hwm-out.type=push", "zmq.sockets.hwm-out.connect=" + defaults,
@@ -140,6 +147,77 @@ final class Scenarios implements AutoCloseable {
 	 */
 	Measurement pushPullDefaultHighWaterMarks(int count) {
 		return pushPullBytes("hwm-out", this.sinks.defaults, count);
+	}
+
+	/**
+	 * One side of scenario 1: a raw JeroMQ PUSH, on the application's own context (so on
+	 * the same I/O thread), to our {@code @ZmqListener} PULL.
+	 */
+	Measurement rawToOurs(int count) {
+		ZContext zmq = this.context.getBean(ZContext.class);
+		ZMQ.Socket push = zmq.createSocket(SocketType.PUSH);
+		try {
+			push.connect(this.context.getEnvironment().getRequiredProperty("zmq.sockets.bench-in.bind"));
+			Counter counter = this.sinks.bytes;
+			counter.reset(count);
+			AllocationMeter meter = AllocationMeter.start();
+			for (int i = 0; i < count; i++) {
+				push.send(this.payload, 0);
+			}
+			counter.await();
+			return Measurement.of(counter, meter, count);
+		}
+		finally {
+			zmq.destroySocket(push);
+		}
+	}
+
+	/**
+	 * The other side: our template's PUSH ({@code probe-out}) to a raw JeroMQ PULL with
+	 * an unbounded queue, on the application's own context, read by a daemon thread.
+	 */
+	Measurement oursToRaw(int count) throws InterruptedException {
+		if (this.probeCounter == null) {
+			this.probeCounter = startRawProbePull();
+		}
+		Counter counter = this.probeCounter;
+		counter.reset(count);
+		awaitPeers("probe-out");
+		AllocationMeter meter = AllocationMeter.start();
+		for (int i = 0; i < count; i++) {
+			this.template.send("probe-out", this.payload);
+		}
+		counter.await();
+		return Measurement.of(counter, meter, count);
+	}
+
+	private Counter startRawProbePull() throws InterruptedException {
+		ZContext zmq = this.context.getBean(ZContext.class);
+		String endpoint = this.context.getEnvironment().getRequiredProperty("zmq.sockets.probe-out.connect");
+		Counter counter = new Counter("raw PULL from our template");
+		CountDownLatch bound = new CountDownLatch(1);
+		Thread reader = new Thread(() -> {
+			ZMQ.Socket pull = zmq.createSocket(SocketType.PULL);
+			pull.setRcvHWM(0);
+			pull.bind(endpoint);
+			bound.countDown();
+			try {
+				while (!Thread.currentThread().isInterrupted()) {
+					if (pull.recv(0) != null) {
+						counter.hit();
+					}
+				}
+			}
+			catch (ZMQException ex) {
+				// the context closed with the application
+			}
+		}, "raw-probe-PULL");
+		reader.setDaemon(true);
+		reader.start();
+		if (!bound.await(10, TimeUnit.SECONDS)) {
+			throw new IllegalStateException("the raw probe PULL did not bind within 10 s");
+		}
+		return counter;
 	}
 
 	private Measurement pushPullBytes(String socket, Counter counter, int count) {

@@ -21,6 +21,9 @@ import java.lang.management.ThreadMXBean;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 
 import tools.jackson.databind.json.JsonMapper;
 
@@ -28,9 +31,12 @@ import tools.jackson.databind.json.JsonMapper;
  * Scenario 1 (ours) trial after trial in one JVM, with the garbage collector's time of
  * each: shows how many messages the JIT compiler needs before ours runs at its steady
  * speed (about 1.2 million on 2 cores), which is what {@link BenchmarkRunner}'s
- * {@code warmup} trials are for. Run:
+ * {@code warmup} trials are for; and the CPU time of each thread per trial. Run:
  * {@code java -Dloader.main=io.github.zmqspring.benchmarks.SwingProbe -cp benchmarks/target/zmq-benchmarks.jar org.springframework.boot.loader.launch.PropertiesLauncher}
- * ({@code -Dcount}, {@code -Dtrials}).
+ * ({@code -Dcount}, {@code -Dtrials}; {@code -Draw=true} interleaves raw trials;
+ * {@code -Dscenario=1|1d|2|8|9}, or one side of scenario 1 against raw JeroMQ:
+ * {@code r2o}, a raw PUSH to our listener, and {@code o2r}, our template to a raw PULL,
+ * both on the application's context and I/O thread).
  */
 public final class SwingProbe {
 
@@ -50,7 +56,9 @@ public final class SwingProbe {
 			case "2" -> () -> ours.pushPullJson(n);
 			case "8" -> () -> ours.pushPullThreads(n, 8);
 			case "9" -> () -> ours.pushPullJsonWorkers(n);
-			default -> throw new IllegalArgumentException("scenario 1, 1d, 2, 8 or 9");
+			case "r2o" -> () -> ours.rawToOurs(n);
+			case "o2r" -> () -> ours.oursToRaw(n);
+			default -> throw new IllegalArgumentException("scenario 1, 1d, 2, 8, 9, r2o or o2r");
 		};
 		Trial rawTrial = switch (scenario) {
 			case "1" -> () -> Baselines.rawPushPull(n, () -> payload, (bytes) -> {
@@ -60,8 +68,13 @@ public final class SwingProbe {
 			case "2" -> () -> Baselines.rawPushPull(n, () -> mapper.writeValueAsBytes(Quote.SAMPLE),
 					(bytes) -> mapper.readValue(bytes, Quote.class));
 			case "8" -> () -> Baselines.rawPushPullLocked(n, 8, payload);
-			default -> () -> Baselines.rawPushPullJsonWorkers(n, 4, mapper);
+			case "9" -> () -> Baselines.rawPushPullJsonWorkers(n, 4, mapper);
+			default -> () -> Baselines.rawPushPull(n, () -> payload, (bytes) -> {
+			});
 		};
+		if (raw) {
+			startCpuSampler();
+		}
 		for (int i = 0; i < Integer.getInteger("trials", 12); i++) {
 			trial("ours", i, oursTrial);
 			if (raw) {
@@ -84,8 +97,32 @@ public final class SwingProbe {
 				cpuDelta(cpu0, threadCpu()));
 	}
 
-	/** CPU time of each live thread, summed by name with digits dropped. */
+	/**
+	 * The CPU time of every thread seen so far. With raw trials, sampled every 10 ms, so
+	 * that threads that end within a trial (the raw baselines' I/O and receiving threads)
+	 * are counted up to their last sample (the sampler takes a few ms of CPU per trial).
+	 */
+	private static final Map<String, Long> SEEN = new ConcurrentHashMap<>();
+
+	private static void startCpuSampler() {
+		Thread sampler = new Thread(() -> {
+			while (true) {
+				SEEN.putAll(liveThreadCpu());
+				LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(10));
+			}
+		}, "swing-probe-cpu-sampler");
+		sampler.setDaemon(true);
+		sampler.start();
+	}
+
+	/** CPU time of each thread seen so far, by name and id. */
 	private static Map<String, Long> threadCpu() {
+		SEEN.putAll(liveThreadCpu());
+		return new HashMap<>(SEEN);
+	}
+
+	/** CPU time of each live thread, by name and id. */
+	private static Map<String, Long> liveThreadCpu() {
 		ThreadMXBean threads = ManagementFactory.getThreadMXBean();
 		Map<String, Long> cpu = new HashMap<>();
 		for (long id : threads.getAllThreadIds()) {

@@ -155,6 +155,100 @@ class ZmqSocketEngineTests {
 
 	}
 
+	/**
+	 * Senders of a socket that only sends wait for room on its descriptor themselves, one
+	 * at a time, and signal the others.
+	 */
+	@Nested
+	class Backpressure {
+
+		@Test
+		void sendersBlockedAtTheHighWaterMarkAllResumeWhenThePeerReads() throws Exception {
+			int senders = 4;
+			int perSender = 2_000;
+			ExecutorService pool = Executors.newFixedThreadPool(senders);
+			try (ZContext peer = new ZContext(); ZMQ.Socket sink = peer.createSocket(SocketType.PULL)) {
+				sink.setRcvHWM(10);
+				sink.setReceiveTimeOut(100);
+				int port = sink.bindToRandomPort("tcp://127.0.0.1");
+				ZmqSocketEngineTests.this.runner
+					.withPropertyValues("zmq.sockets.out.type=push", "zmq.sockets.out.connect=tcp://127.0.0.1:" + port,
+							"zmq.sockets.out.send-high-water-mark=10", "zmq.sockets.out.send-timeout=30s")
+					.run((context) -> {
+						ZmqTemplate template = context.getBean(ZmqTemplate.class);
+						ZmqSocketOwner out = context.getBean(ZmqSocketManager.class).getOwner("out");
+						assertThat(template.awaitPeers("out", 1, Duration.ofSeconds(10))).isTrue();
+						List<Future<?>> sends = new ArrayList<>();
+						for (int s = 0; s < senders; s++) {
+							int sender = s;
+							sends.add(pool.submit(() -> {
+								for (int i = 0; i < perSender; i++) {
+									template.send("out", (sender + ":" + i).getBytes(StandardCharsets.UTF_8));
+								}
+							}));
+						}
+						// nobody reads yet: all four wait for room
+						Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> out.getPending() == senders);
+						int[] next = new int[senders];
+						int received = 0;
+						long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(40);
+						while (received < senders * perSender && System.nanoTime() < deadline) {
+							byte[] frame = sink.recv();
+							if (frame != null) {
+								String[] parts = new String(frame, StandardCharsets.UTF_8).split(":");
+								int sender = Integer.parseInt(parts[0]);
+								// each sender's messages arrive in its order, none twice
+								assertThat(Integer.parseInt(parts[1])).isEqualTo(next[sender]++);
+								received++;
+							}
+						}
+						assertThat(received).isEqualTo(senders * perSender);
+						for (Future<?> send : sends) {
+							send.get(10, TimeUnit.SECONDS);
+						}
+						assertThat(out.getPending()).isZero();
+					});
+			}
+			finally {
+				pool.shutdownNow();
+			}
+		}
+
+		@Test
+		void aSenderWaitingForRoomCanBeInterrupted() throws Exception {
+			ExecutorService pool = Executors.newSingleThreadExecutor();
+			try {
+				ZmqSocketEngineTests.this.runner
+					.withPropertyValues("zmq.sockets.out.type=push", "zmq.sockets.out.bind=tcp://127.0.0.1:0",
+							"zmq.sockets.out.send-timeout=50s")
+					.run((context) -> {
+						ZmqTemplate template = context.getBean(ZmqTemplate.class);
+						ZmqSocketOwner out = context.getBean(ZmqSocketManager.class).getOwner("out");
+						CompletableFuture<Boolean> interruptedAfter = new CompletableFuture<>();
+						// no peer: a PUSH socket has no room at all
+						Future<?> send = pool.submit(() -> {
+							try {
+								template.send("out", "waits");
+							}
+							finally {
+								interruptedAfter.complete(Thread.currentThread().isInterrupted());
+							}
+						});
+						Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> out.getPending() == 1);
+						send.cancel(true);
+						assertThat(interruptedAfter.get(5, TimeUnit.SECONDS)).isTrue();
+						assertThat(out.getPending()).isZero();
+						// the socket still works
+						assertThat(template.trySend("out", "no room, no wait")).isFalse();
+					});
+			}
+			finally {
+				pool.shutdownNow();
+			}
+		}
+
+	}
+
 	@Nested
 	class Template {
 

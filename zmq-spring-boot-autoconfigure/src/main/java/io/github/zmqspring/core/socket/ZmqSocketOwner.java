@@ -16,6 +16,8 @@
 package io.github.zmqspring.core.socket;
 
 import java.io.IOException;
+import java.nio.channels.CancelledKeyException;
+import java.nio.channels.ClosedSelectorException;
 import java.nio.channels.SelectableChannel;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
@@ -90,6 +92,12 @@ public final class ZmqSocketOwner implements ZmqSocketAccess {
 	/** How often the loop looks at the socket while someone waits on it. */
 	private static final long WATCH_MILLIS = 5;
 
+	/**
+	 * How often the loop of a socket that only sends checks whether sends have stopped,
+	 * while it leaves the socket's descriptor to the senders.
+	 */
+	private static final long IDLE_CHECK_MILLIS = 100;
+
 	private final ZmqSocketFactory factory;
 
 	private final ZmqSocketSpec spec;
@@ -126,6 +134,31 @@ public final class ZmqSocketOwner implements ZmqSocketAccess {
 	private final List<Runnable> closeListeners = new CopyOnWriteArrayList<>();
 
 	private final ZmqWakeupPipe wakeup;
+
+	/**
+	 * Whether the loop watches the socket's descriptor in its next select (always on a
+	 * socket whose input is read): a sender that starts waiting for the loop's signal
+	 * wakes the loop when it does not.
+	 */
+	private volatile boolean descriptorWatched = true;
+
+	/** The socket's descriptor, set once the socket is open. */
+	private volatile @Nullable SelectableChannel descriptor;
+
+	/**
+	 * Selectors on the socket's descriptor, one per sender waiting on it at the same time
+	 * (see {@link #awaitDescriptor}); closed with the socket.
+	 */
+	private final Queue<Selector> roomSelectors = new ConcurrentLinkedQueue<>();
+
+	/** 1 while a sender waits on the descriptor itself ({@link #awaitRoom}). */
+	private final AtomicInteger descriptorWaiters = new AtomicInteger();
+
+	/** Senders waiting for the one on the descriptor to signal room. */
+	private final AtomicInteger roomFollowers = new AtomicInteger();
+
+	/** Senders of a socket that only sends waiting for room (without the loop). */
+	private final AtomicInteger roomWaiters = new AtomicInteger();
 
 	/** Set by a thread that saw input pending after its own locked operation. */
 	private volatile boolean inputPending;
@@ -391,7 +424,7 @@ public final class ZmqSocketOwner implements ZmqSocketAccess {
 	 * @return the senders waiting for room right now (including asynchronous sends)
 	 */
 	public int getPending() {
-		return this.pending.get() + this.asyncSends.size();
+		return this.pending.get() + this.roomWaiters.get() + this.asyncSends.size();
 	}
 
 	/**
@@ -419,6 +452,8 @@ public final class ZmqSocketOwner implements ZmqSocketAccess {
 			return hold(frames, deadline, timeout, true) != null;
 		}
 		boolean waiting = false;
+		boolean waitingOnDescriptor = false;
+		int fruitless = 0;
 		try {
 			while (true) {
 				if (this.asyncSends.isEmpty() && write(frames)) {
@@ -428,13 +463,33 @@ public final class ZmqSocketOwner implements ZmqSocketAccess {
 				if (left <= 0) {
 					return false;
 				}
+				if (!waiting && waitsOnDescriptor()) {
+					// a socket that only sends: wait on its descriptor here, as a
+					// blocking JeroMQ send does, and leave the loop out of it
+					if (!waitingOnDescriptor) {
+						waitingOnDescriptor = true;
+						this.roomWaiters.incrementAndGet();
+					}
+					if (awaitRoom(Math.min(left, RETRY_NANOS))) {
+						fruitless = 0;
+					}
+					else {
+						pauseAfterFruitlessWake(++fruitless);
+					}
+					checkRunning();
+					continue;
+				}
 				if (!waiting) {
-					// no wake-up of the loop: it watches the descriptor, which the
-					// socket's peer signals when it has read enough to make room, and
-					// signals waiters then (pending). Room made before the count was
-					// raised is found by trying once more first.
+					// the loop watches the descriptor, which the socket's peer signals
+					// when it has read enough to make room, and signals waiters then
+					// (pending); it is woken only if it left the descriptor alone.
+					// Room made before the count was raised is found by trying once
+					// more first.
 					waiting = true;
 					this.pending.incrementAndGet();
+					if (!this.descriptorWatched) {
+						wake();
+					}
 					continue;
 				}
 				awaitChange(Math.min(left, RETRY_NANOS));
@@ -445,6 +500,127 @@ public final class ZmqSocketOwner implements ZmqSocketAccess {
 			if (waiting) {
 				this.pending.decrementAndGet();
 			}
+			if (waitingOnDescriptor) {
+				this.roomWaiters.decrementAndGet();
+			}
+		}
+	}
+
+	/**
+	 * Whether a sender waiting for room waits on the socket's descriptor itself: only on
+	 * a socket whose input nobody reads (nothing else then needs the descriptor's
+	 * signals) and with no asynchronous sends queued (the loop writes those, in order).
+	 */
+	private boolean waitsOnDescriptor() {
+		return this.descriptor != null && !readsInbound() && this.receivers.get() == 0 && this.asyncSends.isEmpty();
+	}
+
+	/**
+	 * Wait for room on a socket that only sends: one sender at a time waits on the
+	 * descriptor ({@link #awaitDescriptor}) and signals the others, who wait on the
+	 * monitor, when it wakes; so a burst of room wakes one thread from the kernel rather
+	 * than every sender.
+	 * @return whether the wait ended because something changed (false after a time-out or
+	 * a fruitless wake-up)
+	 */
+	private boolean awaitRoom(long nanos) throws InterruptedException {
+		this.roomFollowers.incrementAndGet();
+		boolean watcher = this.descriptorWaiters.compareAndSet(0, 1);
+		if (watcher) {
+			this.roomFollowers.decrementAndGet();
+			boolean fruitful;
+			try {
+				fruitful = awaitDescriptor(nanos);
+			}
+			finally {
+				this.descriptorWaiters.set(0);
+				if (this.roomFollowers.get() > 0) {
+					signalChange();
+				}
+			}
+			// a selector returns at once for an interrupted thread
+			if (Thread.interrupted()) {
+				throw new InterruptedException();
+			}
+			return fruitful;
+		}
+		try {
+			synchronized (this.changed) {
+				// the watcher clears its mark before it reads the followers
+				if (this.descriptorWaiters.get() != 0) {
+					TimeUnit.NANOSECONDS.timedWait(this.changed, Math.max(1, nanos));
+				}
+			}
+			return true;
+		}
+		finally {
+			this.roomFollowers.decrementAndGet();
+		}
+	}
+
+	/**
+	 * Wait, without the lock, until the socket's descriptor signals (its peer has made
+	 * room, or any other command arrived) or {@code nanos} pass. JeroMQ's blocking send
+	 * waits the same way on the same descriptor. The descriptor stays readable until a
+	 * locked operation processes the socket's commands, which the sender's next attempt
+	 * does.
+	 * @return whether the descriptor was readable with nothing stopping the next attempt
+	 * (false after a time-out, or when it was readable before the peer's command was
+	 * counted: see {@link #pauseAfterFruitlessWake})
+	 */
+	private boolean awaitDescriptor(long nanos) {
+		Selector selector = this.roomSelectors.poll();
+		try {
+			if (selector == null) {
+				SelectableChannel channel = this.descriptor;
+				if (channel == null) {
+					return false;
+				}
+				selector = Selector.open();
+				channel.register(selector, SelectionKey.OP_READ);
+			}
+			int ready = selector.select(Math.max(1, TimeUnit.NANOSECONDS.toMillis(nanos)));
+			selector.selectedKeys().clear();
+			return ready > 0 && canWrite();
+		}
+		catch (IOException | ClosedSelectorException | CancelledKeyException ex) {
+			// the socket closed meanwhile: the caller's next check says so
+			return false;
+		}
+		finally {
+			if (selector != null) {
+				releaseSelector(selector);
+			}
+		}
+	}
+
+	private boolean canWrite() {
+		this.lock.lock();
+		try {
+			if (this.closed || this.handle == null) {
+				return false;
+			}
+			return (this.handle.getSocket().getEvents() & ZMQ.Poller.POLLOUT) != 0;
+		}
+		finally {
+			this.lock.unlock();
+		}
+	}
+
+	private void releaseSelector(Selector selector) {
+		this.roomSelectors.add(selector);
+		// closed after the socket closed: the loop's own clean-up may have run already
+		if (!this.running && this.roomSelectors.remove(selector)) {
+			closeQuietly(selector);
+		}
+	}
+
+	private void closeQuietly(Selector selector) {
+		try {
+			selector.close();
+		}
+		catch (IOException ex) {
+			logger.debug("Closing a selector of socket '" + this.spec.getName() + "' failed", ex);
 		}
 	}
 
@@ -856,10 +1032,11 @@ public final class ZmqSocketOwner implements ZmqSocketAccess {
 			selector = Selector.open();
 			SelectableChannel fd = opened.getSocket().getFD();
 			fd.configureBlocking(false);
-			fd.register(selector, SelectionKey.OP_READ);
+			SelectionKey descriptor = fd.register(selector, SelectionKey.OP_READ);
+			this.descriptor = fd;
 			SelectionKey wakeups = this.wakeup.source().register(selector, SelectionKey.OP_READ);
 			this.ready.complete(opened);
-			loop(opened, selector, wakeups);
+			loop(opened, selector, descriptor, wakeups);
 		}
 		catch (IOException | RuntimeException | Error ex) {
 			if (!this.ready.isDone()) {
@@ -891,6 +1068,10 @@ public final class ZmqSocketOwner implements ZmqSocketAccess {
 			}
 			failAsyncSends();
 			signalChange();
+			Selector pooled;
+			while ((pooled = this.roomSelectors.poll()) != null) {
+				closeQuietly(pooled);
+			}
 			this.wakeup.close();
 			this.terminated.complete(null);
 			for (Runnable listener : this.closeListeners) {
@@ -904,7 +1085,8 @@ public final class ZmqSocketOwner implements ZmqSocketAccess {
 		}
 	}
 
-	private void loop(ZmqSocketHandle opened, Selector selector, SelectionKey wakeups) throws IOException {
+	private void loop(ZmqSocketHandle opened, Selector selector, SelectionKey descriptor, SelectionKey wakeups)
+			throws IOException {
 		ZMQ.Socket socket = opened.getSocket();
 		ZmqPeerTracker tracker = opened.getTracker();
 		List<byte[][]> batch = new ArrayList<>();
@@ -915,6 +1097,8 @@ public final class ZmqSocketOwner implements ZmqSocketAccess {
 		// the messages written when waiters were last signalled: signalling again before
 		// one of them ran tells them nothing new
 		long sentAtSignal = -1;
+		boolean watching = true;
+		long sentAtCheck = -1;
 		while (this.running) {
 			// cleared before the handler is read, so that a handler set meanwhile leaves
 			// it set and the loop does not park (setInboundHandler)
@@ -971,8 +1155,32 @@ public final class ZmqSocketOwner implements ZmqSocketAccess {
 				this.parked.set(false);
 				continue;
 			}
-			boolean watch = this.pending.get() > 0 || this.receivers.get() > 0 || !this.asyncSends.isEmpty();
-			selector.select(watch ? WATCH_MILLIS : 0);
+			boolean watch;
+			if (reads) {
+				watch = this.pending.get() > 0 || this.receivers.get() > 0 || !this.asyncSends.isEmpty();
+			}
+			else {
+				// a socket that only sends, while messages flow: its senders process
+				// its commands in every send and wait on its descriptor themselves
+				// (awaitRoom), so the loop leaves the descriptor alone instead of waking
+				// for each of the peer's "room made" signals. It checks every
+				// IDLE_CHECK_MILLIS, and watches again once sends stop (so that commands
+				// such as a leaving peer's are processed) or someone else waits. Cleared
+				// before the waiter count is read: a sender raises the count first
+				long sentNow = this.sent.get();
+				boolean sending = sentNow != sentAtCheck;
+				sentAtCheck = sentNow;
+				this.descriptorWatched = false;
+				watch = this.pending.get() > 0 || this.receivers.get() > 0 || !this.asyncSends.isEmpty();
+				if (watch || !sending || !this.gateOpen) {
+					this.descriptorWatched = true;
+				}
+			}
+			if (watching != this.descriptorWatched) {
+				watching = this.descriptorWatched;
+				descriptor.interestOps(watching ? SelectionKey.OP_READ : 0);
+			}
+			selector.select(watch ? WATCH_MILLIS : watching ? 0 : IDLE_CHECK_MILLIS);
 			this.parked.set(false);
 			// most wake-ups come from the socket's descriptor: read the pipe (a system
 			// call) only when it was signalled
