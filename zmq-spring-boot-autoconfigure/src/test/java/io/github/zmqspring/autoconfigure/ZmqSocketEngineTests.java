@@ -165,10 +165,13 @@ class ZmqSocketEngineTests {
 		@Test
 		void sendersBlockedAtTheHighWaterMarkAllResumeWhenThePeerReads() throws Exception {
 			int senders = 4;
-			int perSender = 2_000;
+			int perSender = 200;
+			// 64 KB each: the pipes and TCP buffers hold a few dozen, far fewer than 800
+			int size = 64 * 1024;
 			ExecutorService pool = Executors.newFixedThreadPool(senders);
 			try (ZContext peer = new ZContext(); ZMQ.Socket sink = peer.createSocket(SocketType.PULL)) {
 				sink.setRcvHWM(10);
+				sink.setReceiveBufferSize(4096);
 				sink.setReceiveTimeOut(100);
 				int port = sink.bindToRandomPort("tcp://127.0.0.1");
 				ZmqSocketEngineTests.this.runner
@@ -183,7 +186,10 @@ class ZmqSocketEngineTests {
 							int sender = s;
 							sends.add(pool.submit(() -> {
 								for (int i = 0; i < perSender; i++) {
-									template.send("out", (sender + ":" + i).getBytes(StandardCharsets.UTF_8));
+									byte[] message = new byte[size];
+									byte[] head = (sender + ":" + i + ":").getBytes(StandardCharsets.UTF_8);
+									System.arraycopy(head, 0, message, 0, head.length);
+									template.send("out", message);
 								}
 							}));
 						}
@@ -195,7 +201,8 @@ class ZmqSocketEngineTests {
 						while (received < senders * perSender && System.nanoTime() < deadline) {
 							byte[] frame = sink.recv();
 							if (frame != null) {
-								String[] parts = new String(frame, StandardCharsets.UTF_8).split(":");
+								assertThat(frame).hasSize(size);
+								String[] parts = new String(frame, 0, 32, StandardCharsets.UTF_8).split(":");
 								int sender = Integer.parseInt(parts[0]);
 								// each sender's messages arrive in its order, none twice
 								assertThat(Integer.parseInt(parts[1])).isEqualTo(next[sender]++);
