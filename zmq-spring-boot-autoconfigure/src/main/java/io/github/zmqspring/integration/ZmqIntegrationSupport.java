@@ -104,8 +104,8 @@ final class ZmqIntegrationSupport {
 	}
 
 	/**
-	 * Register a listener container whose messages are already the flow's (see
-	 * {@link #flowHeaders}).
+	 * Register a listener container whose messages are already the flow's: a fresh id and
+	 * timestamp, only the mapped headers, no raw frames.
 	 * @param components the components
 	 * @param listenerId the container's id
 	 * @param socket the declared socket
@@ -145,8 +145,10 @@ final class ZmqIntegrationSupport {
 		endpoint.setAutoStartup(false);
 		endpoint.setConcurrency(concurrency);
 		endpoint.setMessageConverter(components.getMessageConverter());
-		endpoint.setHeadersFactory((headers) -> flowHeaders(headers, patterns.get()));
-		// the flow never gets the raw frames (flowHeaders removes them): do not make them
+		// the received message is the flow's message: a fresh id and timestamp, the
+		// mapped headers only, no raw frames; its headers are built once, in place
+		endpoint.setMessageIdAndTimestamp(true);
+		endpoint.setMetadataHeaderFilter((name) -> maps(patterns.get(), name));
 		endpoint.setRawMessageHeader(false);
 		return components.getEndpointRegistry().registerListenerContainer(endpoint, components.getContainerFactory());
 	}
@@ -304,34 +306,14 @@ final class ZmqIntegrationSupport {
 			}
 		}
 		// GenericMessage keeps a MessageHeaders as it is. A container registered here
-		// built the flow's headers already (one copy of the received headers per
-		// message; header copies were half of the inbound adapter's time in scenario 6b)
-		MessageHeaders headers = (received.getHeaders() instanceof FlowHeaders flowHeaders) ? flowHeaders
+		// built the flow's headers already, with an id (header copies were half of the
+		// inbound adapter's time in scenario 6b); other messages get them copied once
+		MessageHeaders headers = (received.getHeaders().getId() != null) ? received.getHeaders()
 				: new FlowHeaders(new Received(received.getHeaders(), patterns));
 		if (payload == received.getPayload() && headers == received.getHeaders()) {
 			return received;
 		}
 		return new GenericMessage<>(payload, headers);
-	}
-
-	/**
-	 * The headers of a flow's message, made by the listener container from the map it
-	 * filled for a received message (the map is that message's own, so it is edited in
-	 * place): without the raw frames, without an id or timestamp that the metadata may
-	 * carry, without the metadata headers that the patterns do not map, and with a fresh
-	 * id and timestamp. One copy of the headers per message.
-	 * @param received the headers the container filled
-	 * @param patterns the header name patterns ({@code null} for all)
-	 * @return the flow's headers
-	 */
-	static MessageHeaders flowHeaders(Map<String, Object> received, String @Nullable [] patterns) {
-		received.remove(ZmqHeaders.RAW_MESSAGE);
-		received.remove(MessageHeaders.ID);
-		received.remove(MessageHeaders.TIMESTAMP);
-		if (patterns != null) {
-			received.keySet().removeIf((name) -> !name.startsWith(ZmqHeaders.PREFIX) && !maps(patterns, name));
-		}
-		return new FlowHeaders(received);
 	}
 
 	/**

@@ -181,7 +181,8 @@ public class ZmqListenerContainerFactory {
 		ZmqMessagingMessageListenerAdapter adapter = new ZmqMessagingMessageListenerAdapter(handlerMethod,
 				endpoint.getId(), endpoint.getSocketSpec().getName(), endpoint.getSocketSpec().getType());
 		adapter.setDefaultContentType(endpoint.getContentType());
-		adapter.setHeadersFactory(endpoint.getHeadersFactory());
+		adapter.setMessageIdAndTimestamp(endpoint.isMessageIdAndTimestamp());
+		adapter.setMetadataHeaderFilter(endpoint.getMetadataHeaderFilter());
 		adapter.setRawMessageHeader(endpoint.isRawMessageHeader());
 		adapter.setErrorHandler((endpoint.getErrorHandler() != null) ? endpoint.getErrorHandler() : this.errorHandler);
 		adapter.setErrorReplyDetail(this.errorReplyDetail);

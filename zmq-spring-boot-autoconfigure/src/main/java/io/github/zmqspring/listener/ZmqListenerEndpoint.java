@@ -16,8 +16,7 @@
 package io.github.zmqspring.listener;
 
 import java.lang.reflect.Method;
-import java.util.Map;
-import java.util.function.Function;
+import java.util.function.Predicate;
 
 import io.github.zmqspring.core.socket.ZmqSocketSpec;
 
@@ -60,7 +59,9 @@ public class ZmqListenerEndpoint {
 
 	private MimeType contentType;
 
-	private @Nullable Function<Map<String, Object>, MessageHeaders> headersFactory;
+	private boolean messageIdAndTimestamp;
+
+	private @Nullable Predicate<String> metadataHeaderFilter;
 
 	private boolean rawMessageHeader = true;
 
@@ -212,24 +213,42 @@ public class ZmqListenerEndpoint {
 	}
 
 	/**
-	 * @return how the headers of each received message are made, or {@code null} for the
-	 * default (no id and timestamp)
+	 * @return whether each received message's headers carry a fresh {@code id} and
+	 * {@code timestamp}
 	 */
-	public @Nullable Function<Map<String, Object>, MessageHeaders> getHeadersFactory() {
-		return this.headersFactory;
+	public boolean isMessageIdAndTimestamp() {
+		return this.messageIdAndTimestamp;
 	}
 
 	/**
-	 * Set how the headers of each received message are made from the map the container
-	 * filled (the {@code zmq_*} headers and the metadata frame's). The function may edit
-	 * the map, which is the message's own; it runs on the receiving thread. By default
-	 * the headers carry no {@code id} and {@code timestamp}, which cost a random UUID per
-	 * message; Spring Integration's adapters set a function that keeps them, so that the
-	 * received message is the flow's message with one copy of its headers.
-	 * @param headersFactory the function, or {@code null} for the default
+	 * Set whether each received message's headers carry a fresh {@code id} and
+	 * {@code timestamp}. Off by default: they cost a random UUID per message and nothing
+	 * in a listener reads them (as in spring-kafka's listener adapters). Spring
+	 * Integration's adapters turn it on, since a flow's messages have them; the headers
+	 * are still built once, in place, without a copy.
+	 * @param messageIdAndTimestamp whether to add them
 	 */
-	public void setHeadersFactory(@Nullable Function<Map<String, Object>, MessageHeaders> headersFactory) {
-		this.headersFactory = headersFactory;
+	public void setMessageIdAndTimestamp(boolean messageIdAndTimestamp) {
+		this.messageIdAndTimestamp = messageIdAndTimestamp;
+	}
+
+	/**
+	 * @return which headers other than {@code zmq_*} a received message keeps, or
+	 * {@code null} for all
+	 */
+	public @Nullable Predicate<String> getMetadataHeaderFilter() {
+		return this.metadataHeaderFilter;
+	}
+
+	/**
+	 * Set which headers other than the container's own {@code zmq_*} ones (those of the
+	 * metadata frame, and the socket's default {@code contentType}) a received message
+	 * keeps; Spring Integration's adapters pass their mapped-header patterns. Tested on
+	 * the receiving thread for each header.
+	 * @param metadataHeaderFilter the filter, or {@code null} to keep all
+	 */
+	public void setMetadataHeaderFilter(@Nullable Predicate<String> metadataHeaderFilter) {
+		this.metadataHeaderFilter = metadataHeaderFilter;
 	}
 
 	/**

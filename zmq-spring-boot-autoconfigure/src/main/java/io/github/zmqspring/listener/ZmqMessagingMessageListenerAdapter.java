@@ -18,13 +18,12 @@ package io.github.zmqspring.listener;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Function;
+import java.util.function.Predicate;
 
 import io.github.zmqspring.convert.ZmqHeaderMapper;
 import io.github.zmqspring.convert.ZmqMessageConverters;
@@ -111,7 +110,9 @@ public class ZmqMessagingMessageListenerAdapter {
 
 	private volatile @Nullable ZmqListenerObservations observations;
 
-	private @Nullable Function<Map<String, Object>, MessageHeaders> headersFactory;
+	private boolean messageIdAndTimestamp;
+
+	private @Nullable Predicate<String> metadataHeaderFilter;
 
 	private boolean rawMessageHeader = true;
 
@@ -182,13 +183,21 @@ public class ZmqMessagingMessageListenerAdapter {
 	}
 
 	/**
-	 * Set how the headers of each received message are made from the map filled here (see
-	 * {@link ZmqListenerEndpoint#setHeadersFactory}).
-	 * @param headersFactory the function, or {@code null} for headers without id and
-	 * timestamp
+	 * Set whether each received message's headers carry a fresh {@code id} and
+	 * {@code timestamp} (see {@link ZmqListenerEndpoint#setMessageIdAndTimestamp}).
+	 * @param messageIdAndTimestamp whether to add them
 	 */
-	public void setHeadersFactory(@Nullable Function<Map<String, Object>, MessageHeaders> headersFactory) {
-		this.headersFactory = headersFactory;
+	public void setMessageIdAndTimestamp(boolean messageIdAndTimestamp) {
+		this.messageIdAndTimestamp = messageIdAndTimestamp;
+	}
+
+	/**
+	 * Set which headers other than {@code zmq_*} a received message keeps (see
+	 * {@link ZmqListenerEndpoint#setMetadataHeaderFilter}).
+	 * @param metadataHeaderFilter the filter, or {@code null} to keep all
+	 */
+	public void setMetadataHeaderFilter(@Nullable Predicate<String> metadataHeaderFilter) {
+		this.metadataHeaderFilter = metadataHeaderFilter;
 	}
 
 	/**
@@ -349,9 +358,11 @@ public class ZmqMessagingMessageListenerAdapter {
 			return;
 		}
 		if (event != null) {
-			Map<String, Object> headers = new HashMap<>(message.getHeaders());
-			headers.put(ZmqHeaders.STREAM_EVENT, event);
-			message = new GenericMessage<>(message.getPayload(), headers(headers));
+			// the same headers (and id, if any) and the event
+			ReceivedHeaders headers = new ReceivedHeaders(false);
+			headers.fill().putAll(message.getHeaders());
+			headers.fill().put(ZmqHeaders.STREAM_EVENT, event);
+			message = new GenericMessage<>(message.getPayload(), headers);
 		}
 		Object result;
 		try {
@@ -526,19 +537,16 @@ public class ZmqMessagingMessageListenerAdapter {
 			throw tooManyFrames(frames.length, subscriber);
 		}
 		byte[] payload = (frames.length > 0) ? frames[frames.length - 1] : new byte[0];
-		if (lean) {
-			if (metadataFrame == null && this.headersFactory == null) {
-				return new GenericMessage<>(payload, payloadOnlyHeaders());
-			}
-			Map<String, Object> headers = (metadataFrame != null)
-					? new HashMap<>(ZmqHeaderMapper.toHeaders(ZmqMetadataCodec.decode(metadataFrame)))
-					: new HashMap<>();
-			if (this.defaultContentType != null) {
-				headers.putIfAbsent(MessageHeaders.CONTENT_TYPE, this.defaultContentType);
-			}
-			return new GenericMessage<>(payload, headers(headers));
+		if (lean && metadataFrame == null && !this.messageIdAndTimestamp) {
+			return new GenericMessage<>(payload, payloadOnlyHeaders());
 		}
-		Map<String, Object> headers = new HashMap<>(16);
+		// one map, the message's own: filled in place, never copied
+		ReceivedHeaders received = new ReceivedHeaders(this.messageIdAndTimestamp);
+		Map<String, Object> headers = received.fill();
+		if (lean) {
+			putMetadata(headers, metadataFrame);
+			return new GenericMessage<>(payload, received);
+		}
 		headers.put(ZmqHeaders.SOCKET, this.socketName);
 		headers.put(ZmqHeaders.SOCKET_TYPE, this.socketType);
 		headers.put(ZmqHeaders.LISTENER_ID, this.listenerId);
@@ -553,18 +561,30 @@ public class ZmqMessagingMessageListenerAdapter {
 		if (subscriber && frames.length > 1) {
 			headers.put(ZmqHeaders.TOPIC, new String(frames[0], StandardCharsets.UTF_8));
 		}
-		if (metadataFrame != null) {
-			headers.putAll(ZmqHeaderMapper.toHeaders(ZmqMetadataCodec.decode(metadataFrame)));
-		}
-		if (this.defaultContentType != null) {
-			headers.putIfAbsent(MessageHeaders.CONTENT_TYPE, this.defaultContentType);
-		}
-		return new GenericMessage<>(payload, headers(headers));
+		putMetadata(headers, metadataFrame);
+		return new GenericMessage<>(payload, received);
 	}
 
-	private MessageHeaders headers(Map<String, Object> headers) {
-		Function<Map<String, Object>, MessageHeaders> factory = this.headersFactory;
-		return (factory != null) ? factory.apply(headers) : new ReceivedHeaders(headers);
+	/**
+	 * Put the metadata frame's headers (never its {@code id} and {@code timestamp}: the
+	 * received message's own are fresh or absent) and the default content type, those
+	 * that the filter keeps.
+	 */
+	private void putMetadata(Map<String, Object> headers, byte @Nullable [] metadataFrame) {
+		Predicate<String> filter = this.metadataHeaderFilter;
+		if (metadataFrame != null) {
+			for (Map.Entry<String, Object> header : ZmqHeaderMapper.toHeaders(ZmqMetadataCodec.decode(metadataFrame))
+				.entrySet()) {
+				String name = header.getKey();
+				if (!MessageHeaders.ID.equals(name) && !MessageHeaders.TIMESTAMP.equals(name)
+						&& (filter == null || name.startsWith(ZmqHeaders.PREFIX) || filter.test(name))) {
+					headers.put(name, header.getValue());
+				}
+			}
+		}
+		if (this.defaultContentType != null && (filter == null || filter.test(MessageHeaders.CONTENT_TYPE))) {
+			headers.putIfAbsent(MessageHeaders.CONTENT_TYPE, this.defaultContentType);
+		}
 	}
 
 	// a single-frame SUB message (topic and payload in one, as many publishers send) is
@@ -614,6 +634,20 @@ public class ZmqMessagingMessageListenerAdapter {
 
 		ReceivedHeaders(Map<String, Object> headers) {
 			super(headers, ID_VALUE_NONE, -1L);
+		}
+
+		/**
+		 * Empty headers, to be filled through {@link #fill()} before the message is
+		 * handed on.
+		 * @param idAndTimestamp whether to carry a fresh id and timestamp
+		 */
+		ReceivedHeaders(boolean idAndTimestamp) {
+			super(null, idAndTimestamp ? null : ID_VALUE_NONE, idAndTimestamp ? null : -1L);
+		}
+
+		/** The headers' own map: filled only by the thread that made them, before use. */
+		Map<String, Object> fill() {
+			return getRawHeaders();
 		}
 
 	}

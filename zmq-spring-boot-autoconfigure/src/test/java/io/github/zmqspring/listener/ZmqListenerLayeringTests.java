@@ -93,25 +93,44 @@ class ZmqListenerLayeringTests {
 	}
 
 	@Test
-	void anEndpointsHeadersFactoryMakesTheHeadersOfEveryReceivedMessage() {
+	void anEndpointCanGiveEveryReceivedMessageAnIdAndTimestampAndFilterItsHeaders() {
 		this.runner.withUserConfiguration(HeadersFactoryConfiguration.class)
 			.withPropertyValues("zmq.sockets.out.type=push", "zmq.sockets.out.connect=inproc://with-ids")
 			.run((context) -> {
 				ZmqTemplate template = context.getBean(ZmqTemplate.class);
 				template.send("out", "plain");
-				template.send("out", MessageBuilder.withPayload("with metadata").setHeader("x-kept", "k").build());
+				template.send("out",
+						MessageBuilder.withPayload("with metadata")
+							.setHeader("x-kept", "k")
+							.setHeader("x-dropped", "d")
+							.build());
 				List<Message<?>> received = context.getBean(HeadersFactoryConfiguration.class).received;
 				await().atMost(Duration.ofSeconds(10)).until(received::size, (n) -> n == 2);
 				for (Message<?> message : received) {
-					// the factory's headers: an id and timestamp, and its own edits
+					// a fresh id and timestamp, the zmq_* headers whatever the filter
 					assertThat(message.getHeaders().getId()).isNotNull();
 					assertThat(message.getHeaders().getTimestamp()).isNotNull();
-					assertThat(message.getHeaders()).containsEntry("x-factory", "yes")
-						.containsEntry(ZmqHeaders.SOCKET, "with-ids")
-						.doesNotContainKey(ZmqHeaders.RAW_MESSAGE);
+					assertThat(message.getHeaders()).containsEntry(ZmqHeaders.SOCKET, "with-ids")
+						.doesNotContainKey(ZmqHeaders.RAW_MESSAGE)
+						.doesNotContainKey("x-dropped");
 				}
 				assertThat(received.get(1).getHeaders()).containsEntry("x-kept", "k");
 				assertThat(received.get(0).getHeaders().getId()).isNotEqualTo(received.get(1).getHeaders().getId());
+			});
+	}
+
+	@Test
+	void receivedMessagesCarryNoIdOrTimestampByDefault() {
+		this.runner.withUserConfiguration(RawMessageHeaderConfiguration.class)
+			.withPropertyValues("zmq.sockets.out.type=push", "zmq.sockets.out.connect=inproc://no-raw")
+			.run((context) -> {
+				context.getBean(ZmqTemplate.class)
+					.send("out", MessageBuilder.withPayload("no id").setHeader("x-kept", "k").build());
+				List<Message<?>> messages = context.getBean(RawMessageHeaderConfiguration.class).messages;
+				await().atMost(Duration.ofSeconds(10)).until(messages::size, (n) -> n == 1);
+				assertThat(messages.get(0).getHeaders().getId()).isNull();
+				assertThat(messages.get(0).getHeaders().getTimestamp()).isNull();
+				assertThat(messages.get(0).getHeaders()).containsEntry("x-kept", "k");
 			});
 	}
 
@@ -201,11 +220,9 @@ class ZmqListenerLayeringTests {
 					.bind(List.of("inproc://with-ids"))
 					.build();
 				ZmqListenerEndpoint endpoint = new ZmqListenerEndpoint("with-ids", spec, this, method, handlerMethods);
-				endpoint.setHeadersFactory((headers) -> {
-					headers.remove(ZmqHeaders.RAW_MESSAGE);
-					headers.put("x-factory", "yes");
-					return new MessageHeaders(headers);
-				});
+				endpoint.setMessageIdAndTimestamp(true);
+				endpoint.setRawMessageHeader(false);
+				endpoint.setMetadataHeaderFilter((name) -> !name.equals("x-dropped"));
 				registrar.registerEndpoint(endpoint);
 			};
 		}
