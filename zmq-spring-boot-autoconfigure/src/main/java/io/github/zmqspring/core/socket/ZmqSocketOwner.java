@@ -447,6 +447,10 @@ public final class ZmqSocketOwner implements ZmqSocketAccess {
 	 * @throws ZmqException when the socket is closed or refuses the message
 	 */
 	public boolean send(byte[][] frames, Duration timeout) throws InterruptedException {
+		// the common case first: room at once, and no clock read
+		if (this.gateOpen && this.asyncSends.isEmpty() && write(frames)) {
+			return true;
+		}
 		long deadline = System.nanoTime() + timeout.toNanos();
 		if (!this.gateOpen && !checkGate()) {
 			return hold(frames, deadline, timeout, true) != null;
@@ -889,7 +893,8 @@ public final class ZmqSocketOwner implements ZmqSocketAccess {
 					throw new ZMQException("send refused", socket.errno());
 				}
 			}
-			this.sent.incrementAndGet();
+			// written under the lock only: no atomic read-modify-write needed
+			this.sent.lazySet(this.sent.get() + 1);
 			return true;
 		}
 		catch (ZMQException ex) {
