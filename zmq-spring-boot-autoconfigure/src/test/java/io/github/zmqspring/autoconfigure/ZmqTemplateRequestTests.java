@@ -87,6 +87,30 @@ class ZmqTemplateRequestTests {
 			});
 	}
 
+	/**
+	 * Each reply reaches its caller as soon as it arrives: the loop of a requesting
+	 * DEALER watches the socket's descriptor whatever the socket did before its first
+	 * request (a loop that had left it alone, as it does for sockets that only send,
+	 * delivered each reply on its next 100 ms check: 300 requests took 30 s, beyond this
+	 * test's bound).
+	 */
+	@Test
+	@Timeout(15)
+	void sequentialRequestsAreNotHeldBackByTheLoop() throws Exception {
+		this.runner.withPropertyValues("zmq.sockets.client.type=dealer", "zmq.sockets.client.connect=inproc://seq")
+			.run((context) -> {
+				ZContext zmq = context.getBean(ZContext.class);
+				try (Server server = new Server(zmq, "inproc://seq", JsonMapper.builder().build())) {
+					ZmqTemplate template = context.getBean(ZmqTemplate.class);
+					for (int i = 0; i < 300; i++) {
+						assertThat(template.request("client", new Order("s-" + i, 1), Confirmation.class,
+								Duration.ofSeconds(5)))
+							.isEqualTo(new Confirmation("s-" + i, 10));
+					}
+				}
+			});
+	}
+
 	@Test
 	void sixtyFourConcurrentRequestsFromEightThreadsAreEachMatched() throws Exception {
 		int port = freePort();

@@ -1103,7 +1103,8 @@ public final class ZmqSocketOwner implements ZmqSocketAccess {
 		// one of them ran tells them nothing new
 		long sentAtSignal = -1;
 		boolean watching = true;
-		long sentAtCheck = -1;
+		// an idle socket counts as idle from the start
+		long sentAtCheck = this.sent.get();
 		while (this.running) {
 			// cleared before the handler is read, so that a handler set meanwhile leaves
 			// it set and the loop does not park (setInboundHandler)
@@ -1163,6 +1164,9 @@ public final class ZmqSocketOwner implements ZmqSocketAccess {
 			boolean watch;
 			if (reads) {
 				watch = this.pending.get() > 0 || this.receivers.get() > 0 || !this.asyncSends.isEmpty();
+				// a socket that reads watches its descriptor always, also when it only
+				// sent before its handler was set (a DEALER before its first request)
+				this.descriptorWatched = true;
 			}
 			else {
 				// a socket that only sends, while messages flow: its senders process
