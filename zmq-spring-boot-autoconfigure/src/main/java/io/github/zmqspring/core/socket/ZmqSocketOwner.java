@@ -484,6 +484,11 @@ public final class ZmqSocketOwner implements ZmqSocketAccess {
 					continue;
 				}
 				if (!waiting) {
+					if (waitingOnDescriptor) {
+						// asynchronous sends or a receive came meanwhile: counted once
+						waitingOnDescriptor = false;
+						this.roomWaiters.decrementAndGet();
+					}
 					// the loop watches the descriptor, which the socket's peer signals
 					// when it has read enough to make room, and signals waiters then
 					// (pending); it is woken only if it left the descriptor alone.
