@@ -34,7 +34,7 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code warmup} trials are for; and the CPU time of each thread per trial. Run:
  * {@code java -Dloader.main=io.github.zmqspring.benchmarks.SwingProbe -cp benchmarks/target/zmq-benchmarks.jar org.springframework.boot.loader.launch.PropertiesLauncher}
  * ({@code -Dcount}, {@code -Dtrials}; {@code -Draw=true} interleaves raw trials;
- * {@code -Dscenario=1|1d|2|8|9}, or one side of scenario 1 against raw JeroMQ:
+ * {@code -Dscenario=1|1d|2|3|8|9}, or one side of scenario 1 against raw JeroMQ:
  * {@code r2o}, a raw PUSH to our listener, and {@code o2r}, our template to a raw PULL,
  * both on the application's context and I/O thread).
  */
@@ -54,11 +54,12 @@ public final class SwingProbe {
 			case "1" -> () -> ours.pushPull(n);
 			case "1d" -> () -> ours.pushPullDefaultHighWaterMarks(n);
 			case "2" -> () -> ours.pushPullJson(n);
+			case "3" -> () -> ours.pubSub(n);
 			case "8" -> () -> ours.pushPullThreads(n, 8);
 			case "9" -> () -> ours.pushPullJsonWorkers(n);
 			case "r2o" -> () -> ours.rawToOurs(n);
 			case "o2r" -> () -> ours.oursToRaw(n);
-			default -> throw new IllegalArgumentException("scenario 1, 1d, 2, 8, 9, r2o or o2r");
+			default -> throw new IllegalArgumentException("scenario 1, 1d, 2, 3, 8, 9, r2o or o2r");
 		};
 		Trial rawTrial = switch (scenario) {
 			case "1" -> () -> Baselines.rawPushPull(n, () -> payload, (bytes) -> {
@@ -67,6 +68,7 @@ public final class SwingProbe {
 			}, 1000);
 			case "2" -> () -> Baselines.rawPushPull(n, () -> mapper.writeValueAsBytes(Quote.SAMPLE),
 					(bytes) -> mapper.readValue(bytes, Quote.class));
+			case "3" -> () -> Baselines.rawPubSub(n, payload, Scenarios.TOPIC);
 			case "8" -> () -> Baselines.rawPushPullLocked(n, 8, payload);
 			case "9" -> () -> Baselines.rawPushPullJsonWorkers(n, 4, mapper);
 			default -> () -> Baselines.rawPushPull(n, () -> payload, (bytes) -> {
