@@ -22,7 +22,6 @@ import io.github.zmqspring.core.socket.ZmqSocketSpec;
 
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.messaging.MessageHeaders;
 import org.springframework.messaging.converter.MessageConverter;
 import org.springframework.messaging.handler.annotation.support.MessageHandlerMethodFactory;
 import org.springframework.util.Assert;

@@ -1063,13 +1063,8 @@ public final class ZmqSocketOwner implements ZmqSocketAccess {
 			this.lock.lock();
 			try {
 				this.closed = true;
-				try {
-					if (selector != null) {
-						selector.close();
-					}
-				}
-				catch (IOException ex) {
-					logger.debug("Closing the selector of socket '" + this.spec.getName() + "' failed", ex);
+				if (selector != null) {
+					closeQuietly(selector);
 				}
 				this.factory.close(opened);
 			}
