@@ -590,7 +590,9 @@ public final class ZmqSocketOwner implements ZmqSocketAccess {
 			}
 			int ready = selector.select(Math.max(1, TimeUnit.NANOSECONDS.toMillis(nanos)));
 			selector.selectedKeys().clear();
-			return ready > 0 && canWrite();
+			// an interrupted thread must not reach JeroMQ, whose signal pipe closes
+			// under an interrupt (DESIGN rule 1): the caller throws first
+			return ready > 0 && !Thread.currentThread().isInterrupted() && canWrite();
 		}
 		catch (IOException | ClosedSelectorException | CancelledKeyException ex) {
 			// the socket closed meanwhile: the caller's next check says so
