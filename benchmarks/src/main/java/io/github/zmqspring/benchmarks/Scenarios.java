@@ -72,6 +72,8 @@ final class Scenarios implements AutoCloseable {
 
 	private final ZmqTemplate template;
 
+	private final int probePort;
+
 	private final Sinks sinks;
 
 	private final byte[] payload;
@@ -91,6 +93,7 @@ final class Scenarios implements AutoCloseable {
 		String pubSub = "tcp://127.0.0.1:" + freePort();
 		int repPort = freePort();
 		int rawRepPort = freePort();
+		this.probePort = freePort();
 		this.context = new SpringApplicationBuilder(App.class).web(WebApplicationType.NONE)
 			.logStartupInfo(false)
 			.properties("spring.main.banner-mode=off",
@@ -125,11 +128,26 @@ final class Scenarios implements AutoCloseable {
 					"zmq.sockets.sub-b.receive-high-water-mark=0", "zmq.sockets.bench-client.type=dealer",
 					"zmq.sockets.bench-client.connect=tcp://127.0.0.1:" + repPort, "bench.rep-port=" + repPort,
 					"zmq.sockets.raw-rep-client.type=dealer",
-					"zmq.sockets.raw-rep-client.connect=tcp://127.0.0.1:" + rawRepPort)
+					"zmq.sockets.raw-rep-client.connect=tcp://127.0.0.1:" + rawRepPort,
+					// LatencyProbe's raw servers
+					"zmq.sockets.probe-client.type=dealer",
+					"zmq.sockets.probe-client.connect=tcp://127.0.0.1:" + this.probePort)
 			.run();
 		this.template = this.context.getBean(ZmqTemplate.class);
 		this.sinks = this.context.getBean(Sinks.class);
 		this.echoServer = EchoServer.start(this.context.getBean(ZContext.class), rawRepPort);
+	}
+
+	int probePort() {
+		return this.probePort;
+	}
+
+	ZContext zContext() {
+		return this.context.getBean(ZContext.class);
+	}
+
+	ZmqTemplate template() {
+		return this.template;
 	}
 
 	JsonMapper jsonMapper() {
