@@ -15,8 +15,10 @@ if [ "${SKIP_BUILD:-0}" != 1 ]; then
 	gcc -O2 -o benchmarks/target/zmq_bench benchmarks/native/zmq_bench.c -lzmq -lpthread
 	# shellcheck disable=SC2086
 	./mvnw -q -B -ntp ${MVN_OPTS:-} install -DskipTests
+	# clean: without it Maven keeps the last jar when only the library changed (the jar
+	# would run the old library)
 	# shellcheck disable=SC2086
-	./mvnw -q -B -ntp ${MVN_OPTS:-} -f benchmarks/pom.xml package -DskipTests
+	./mvnw -q -B -ntp ${MVN_OPTS:-} -f benchmarks/pom.xml clean package -DskipTests
 fi
 commit=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)
 # shellcheck disable=SC2086
