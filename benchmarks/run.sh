@@ -11,14 +11,13 @@ if [ "${SKIP_BUILD:-0}" != 1 ]; then
 	if ! [ -f /usr/include/zmq.h ]; then
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq gcc libzmq3-dev >/dev/null
 	fi
-	mkdir -p benchmarks/target
-	gcc -O2 -o benchmarks/target/zmq_bench benchmarks/native/zmq_bench.c -lzmq -lpthread
 	# shellcheck disable=SC2086
 	./mvnw -q -B -ntp ${MVN_OPTS:-} install -DskipTests
 	# clean: without it Maven keeps the last jar when only the library changed (the jar
-	# would run the old library)
+	# would run the old library); it empties benchmarks/target, so the C side comes after
 	# shellcheck disable=SC2086
 	./mvnw -q -B -ntp ${MVN_OPTS:-} -f benchmarks/pom.xml clean package -DskipTests
+	gcc -O2 -o benchmarks/target/zmq_bench benchmarks/native/zmq_bench.c -lzmq -lpthread
 fi
 commit=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)
 # shellcheck disable=SC2086
