@@ -67,7 +67,7 @@ public final class LatencyProbe {
 			}
 			System.exit(0);
 		}
-		String only = System.getProperty("only", "ours,client,raw");
+		java.util.Set<String> only = java.util.Set.of(System.getProperty("only", "ours,client,raw").split(","));
 		for (int i = 0; i < Integer.getInteger("trials", 8); i++) {
 			Map<String, Long> cpu = cpu();
 			if (only.contains("ours")) {
