@@ -176,31 +176,13 @@ public final class LatencyProbe {
 		}
 	}
 
-	/** CPU time of each live thread, by name. */
+	/** CPU time and allocation of each live thread (see SwingProbe). */
 	private static Map<String, Long> cpu() {
-		var threads = ManagementFactory.getThreadMXBean();
-		Map<String, Long> cpu = new TreeMap<>();
-		for (long id : threads.getAllThreadIds()) {
-			ThreadInfo info = threads.getThreadInfo(id);
-			long nanos = threads.getThreadCpuTime(id);
-			if (info != null && nanos > 0) {
-				cpu.merge(info.getThreadName(), nanos, Long::sum);
-				cpu.merge("alloc-kb " + info.getThreadName(),
-						((com.sun.management.ThreadMXBean) threads).getThreadAllocatedBytes(id) / 1000 * 1_000_000,
-						Long::sum);
-			}
-		}
-		return cpu;
+		return SwingProbe.liveThreadCpu(true);
 	}
 
 	private static void print(String name, int i, double[] micros, Map<String, Long> cpuBefore) {
-		StringBuilder cpu = new StringBuilder();
-		cpu().forEach((thread, nanos) -> {
-			long ms = (nanos - cpuBefore.getOrDefault(thread, 0L)) / 1_000_000;
-			if (ms >= 5) {
-				cpu.append(thread).append('=').append(ms).append(' ');
-			}
-		});
+		String cpu = SwingProbe.cpuDelta(cpuBefore, cpu());
 		double[] sorted = micros.clone();
 		Arrays.sort(sorted);
 		long slow = Arrays.stream(sorted).filter((us) -> us > 1000).count();

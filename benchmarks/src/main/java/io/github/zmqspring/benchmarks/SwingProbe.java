@@ -125,19 +125,37 @@ public final class SwingProbe {
 
 	/** CPU time of each live thread, by name and id. */
 	private static Map<String, Long> liveThreadCpu() {
+		return liveThreadCpu(false);
+	}
+
+	/**
+	 * CPU time of each live thread, by name and id, and with {@code allocation} also the
+	 * bytes each allocated (under {@code "alloc-kb " + name}, scaled so that
+	 * {@link #cpuDelta} prints kilobytes).
+	 */
+	static Map<String, Long> liveThreadCpu(boolean allocation) {
 		ThreadMXBean threads = ManagementFactory.getThreadMXBean();
 		Map<String, Long> cpu = new HashMap<>();
 		for (long id : threads.getAllThreadIds()) {
 			var info = threads.getThreadInfo(id);
 			long nanos = threads.getThreadCpuTime(id);
 			if (info != null && nanos > 0) {
-				cpu.merge(info.getThreadName() + "#" + id, nanos, Long::sum);
+				String name = info.getThreadName() + "#" + id;
+				cpu.merge(name, nanos, Long::sum);
+				if (allocation) {
+					long bytes = ((com.sun.management.ThreadMXBean) threads).getThreadAllocatedBytes(id);
+					cpu.merge("alloc-kb " + name, bytes / 1000 * 1_000_000, Long::sum);
+				}
 			}
 		}
 		return cpu;
 	}
 
-	private static String cpuDelta(Map<String, Long> before, Map<String, Long> after) {
+	/**
+	 * What each thread used between two samples of {@link #liveThreadCpu(boolean)}, in
+	 * milliseconds (or kilobytes), those of 5 or more, by thread name.
+	 */
+	static String cpuDelta(Map<String, Long> before, Map<String, Long> after) {
 		Map<String, Long> delta = new TreeMap<>();
 		after.forEach((name, nanos) -> {
 			long d = (nanos - before.getOrDefault(name, 0L)) / 1_000_000;
