@@ -38,8 +38,14 @@ import java.util.concurrent.locks.LockSupport;
  * served as our socket loop serves a socket (a thread waiting on its descriptor in an NIO
  * selector, reading and writing without waiting), against a raw REQ in a fresh context, a
  * raw REQ on the application's context, and our template; it prints how often its
- * selector woke with nothing to read ({@code -Dyield=true} yields the CPU then).</li>
+ * selector woke with nothing to read ({@code -Dyield=true} yields the CPU then;
+ * {@code -Dwork=15} spins 15 us before each reply, as a listener's work would);</li>
+ * <li>{@code sepselector}: that ROUTER echo on the application's context against a raw
+ * REQ in a fresh context of its own (so the request crosses two I/O threads);</li>
+ * <li>{@code rawours}: a raw REQ in a fresh context of its own to row 4's listener.</li>
  * </ul>
+ * {@code -Dtimers=true} first prints the timers pending on the application's I/O threads
+ * (by reflection into JeroMQ; needs {@code --add-opens java.base/java.util=ALL-UNNAMED}).
  * With {@code -Dstacks=true} it sends requests to row 4's listener only and a watchdog
  * prints the stacks of the threads involved whenever a round trip has lasted over 1.5 ms.
  * Run:
@@ -67,6 +73,12 @@ public final class LatencyProbe {
 			}
 			System.exit(0);
 		}
+		if (Boolean.getBoolean("timers")) {
+			for (int i = 0; i < 4; i++) {
+				dumpTimers(ours.zContext());
+				Thread.sleep(1500);
+			}
+		}
 		java.util.Set<String> only = java.util.Set.of(System.getProperty("only", "ours,client,raw").split(","));
 		for (int i = 0; i < Integer.getInteger("trials", 8); i++) {
 			Map<String, Long> cpu = cpu();
@@ -86,8 +98,17 @@ public final class LatencyProbe {
 				print("raw  -> ROUTER on a Selector, app context", i, selectorServer(n, ours.zContext(), null), cpu);
 				cpu = cpu();
 			}
+			if (only.contains("sepselector")) {
+				print("raw  -> ROUTER on a Selector, app context, REQ's own", i,
+						selectorServer(n, ours.zContext(), null, true), cpu);
+				cpu = cpu();
+			}
 			if (only.contains("ourselector")) {
 				print("ours -> ROUTER on a Selector", i, selectorServer(n, ours.zContext(), ours), cpu);
+				cpu = cpu();
+			}
+			if (only.contains("rawours")) {
+				print("raw  -> @ZmqListener REP", i, rawToListener(n, ours), cpu);
 				cpu = cpu();
 			}
 			if (only.contains("raw")) {
@@ -103,12 +124,19 @@ public final class LatencyProbe {
 	 * without waiting.
 	 */
 	private static double[] selectorServer(int count, org.zeromq.ZContext shared, Scenarios ours) throws Exception {
+		return selectorServer(count, shared, ours, false);
+	}
+
+	private static double[] selectorServer(int count, org.zeromq.ZContext shared, Scenarios ours, boolean ownClient)
+			throws Exception {
 		try (org.zeromq.ZContext own = new org.zeromq.ZContext()) {
 			org.zeromq.ZContext context = (shared != null) ? shared : own;
 			org.zeromq.ZMQ.Socket router = context.createSocket(org.zeromq.SocketType.ROUTER);
+			// against our template the ROUTER connects to its bound DEALER
 			int port = (ours != null) ? ours.probePort() : router.bindToRandomPort("tcp://127.0.0.1");
 			if (ours != null) {
-				router.bind("tcp://127.0.0.1:" + port);
+				router.setHandshakeIvl(1000);
+				router.connect("tcp://127.0.0.1:" + port);
 			}
 			java.nio.channels.Selector selector = java.nio.channels.Selector.open();
 			java.nio.channels.SelectableChannel fd = router.getFD();
@@ -123,6 +151,10 @@ public final class LatencyProbe {
 						org.zeromq.ZMsg msg;
 						int got = 0;
 						while ((msg = org.zeromq.ZMsg.recvMsg(router, org.zeromq.ZMQ.DONTWAIT)) != null) {
+							long workUntil = System.nanoTime() + Long.getLong("work", 0) * 1000;
+							while (System.nanoTime() - workUntil < 0) {
+								Thread.onSpinWait();
+							}
 							msg.send(router);
 							got++;
 						}
@@ -152,7 +184,8 @@ public final class LatencyProbe {
 				}
 			}, "selector-router");
 			server.start();
-			org.zeromq.ZMQ.Socket req = context.createSocket(org.zeromq.SocketType.REQ);
+			org.zeromq.ZContext clientContext = ownClient ? own : context;
+			org.zeromq.ZMQ.Socket req = clientContext.createSocket(org.zeromq.SocketType.REQ);
 			req.connect("tcp://127.0.0.1:" + port);
 			byte[] payload = new byte[100];
 			double[] micros = new double[count];
@@ -170,10 +203,78 @@ public final class LatencyProbe {
 			running.set(false);
 			server.join();
 			selector.close();
-			context.destroySocket(req);
+			clientContext.destroySocket(req);
 			context.destroySocket(router);
 			return micros;
 		}
+	}
+
+	/**
+	 * A raw REQ, in a fresh context of its own, against row 4's REP {@code @ZmqListener}.
+	 */
+	private static double[] rawToListener(int count, Scenarios ours) {
+		try (org.zeromq.ZContext context = new org.zeromq.ZContext()) {
+			org.zeromq.ZMQ.Socket req = context.createSocket(org.zeromq.SocketType.REQ);
+			req.setHandshakeIvl(1000);
+			req.setReceiveTimeOut(10_000);
+			req.connect("tcp://127.0.0.1:" + ours.repPort());
+			byte[] payload = new byte[100];
+			double[] micros = new double[count];
+			for (int i = 0; i < count; i++) {
+				long t0 = System.nanoTime();
+				req.send(payload, 0);
+				if (req.recv(0) == null) {
+					throw new IllegalStateException("no reply to request " + i);
+				}
+				micros[i] = (System.nanoTime() - t0) / 1e3;
+			}
+			context.destroySocket(req);
+			return micros;
+		}
+	}
+
+	/** The timers of each I/O thread of a context, by reflection (diagnosis only). */
+	static void dumpTimers(org.zeromq.ZContext context) throws Exception {
+		Object ctx = field(context.getContext(), "ctx");
+		for (Object io : (java.util.List<?>) field(ctx, "ioThreads")) {
+			Object poller = field(io, "poller");
+			Class<?> base = poller.getClass().getSuperclass();
+			java.lang.reflect.Field f = base.getDeclaredField("timers");
+			f.setAccessible(true);
+			Object timers = f.get(poller);
+			Map<?, ?> inverse = (Map<?, ?>) field(timers, "inverse");
+			Map<String, Integer> bySink = new TreeMap<>();
+			for (Object info : inverse.keySet()) {
+				Object sink = field(info, "sink");
+				Object handler = field(sink, "handler");
+				String where = handler.getClass().getSimpleName();
+				try {
+					where += " " + field(handler, "addr");
+				}
+				catch (NoSuchFieldException ex) {
+					// not a connecter
+				}
+				bySink.merge(
+						where + "#" + field(info, "id") + (((Boolean) field(info, "cancelled")) ? "(cancelled)" : ""),
+						1, Integer::sum);
+			}
+			System.out.println("timers of " + io + ": " + inverse.size() + " (table "
+					+ ((Object[]) field(inverse, "table")).length + ") " + bySink);
+		}
+	}
+
+	private static Object field(Object target, String name) throws Exception {
+		for (Class<?> type = target.getClass(); type != null; type = type.getSuperclass()) {
+			try {
+				java.lang.reflect.Field f = type.getDeclaredField(name);
+				f.setAccessible(true);
+				return f.get(target);
+			}
+			catch (NoSuchFieldException ex) {
+				// look further up
+			}
+		}
+		throw new NoSuchFieldException(name);
 	}
 
 	/** CPU time and allocation of each live thread (see SwingProbe). */

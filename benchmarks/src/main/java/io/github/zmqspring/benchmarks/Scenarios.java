@@ -74,6 +74,8 @@ final class Scenarios implements AutoCloseable {
 
 	private final int probePort;
 
+	private final int repPort;
+
 	private final Sinks sinks;
 
 	private final byte[] payload;
@@ -91,7 +93,8 @@ final class Scenarios implements AutoCloseable {
 		String cbor = "tcp://127.0.0.1:" + freePort();
 		String json4 = "tcp://127.0.0.1:" + freePort();
 		String pubSub = "tcp://127.0.0.1:" + freePort();
-		int repPort = freePort();
+		this.repPort = freePort();
+		int repPort = this.repPort;
 		int rawRepPort = freePort();
 		this.probePort = freePort();
 		this.context = new SpringApplicationBuilder(App.class).web(WebApplicationType.NONE)
@@ -102,8 +105,13 @@ final class Scenarios implements AutoCloseable {
 					"zmq.sockets.bench-in.receive-high-water-mark=0", "zmq.sockets.json-in.receive-high-water-mark=0",
 					"zmq.sockets.cbor-in.receive-high-water-mark=0", "zmq.sockets.json4-in.receive-high-water-mark=0",
 					"zmq.sockets.bench-in.type=pull",
-					// SwingProbe's o2r: our template to a raw PULL bound on first use
-					"zmq.sockets.probe-out.type=push", "zmq.sockets.probe-out.connect=tcp://127.0.0.1:" + freePort(),
+					// SwingProbe's o2r: our template to a raw PULL that connects on first
+					// use. The probes' sockets bind: a socket connecting to a port nobody
+					// listens on retries every 100 ms, and while any timer is pending
+					// JeroMQ's I/O thread copies and sorts its timers on every turn of
+					// its loop (a tenth of its CPU in scenario 2), which the raw side
+					// does not pay
+					"zmq.sockets.probe-out.type=push", "zmq.sockets.probe-out.bind=tcp://127.0.0.1:" + freePort(),
 					// scenario 1d: JeroMQ's default high-water marks (1000)
 					"zmq.sockets.hwm-in.type=pull", "zmq.sockets.hwm-in.bind=" + defaults,
 					"zmq.sockets.hwm-out.type=push", "zmq.sockets.hwm-out.connect=" + defaults,
@@ -131,11 +139,15 @@ final class Scenarios implements AutoCloseable {
 					"zmq.sockets.raw-rep-client.connect=tcp://127.0.0.1:" + rawRepPort,
 					// LatencyProbe's raw servers
 					"zmq.sockets.probe-client.type=dealer",
-					"zmq.sockets.probe-client.connect=tcp://127.0.0.1:" + this.probePort)
+					"zmq.sockets.probe-client.bind=tcp://127.0.0.1:" + this.probePort)
 			.run();
 		this.template = this.context.getBean(ZmqTemplate.class);
 		this.sinks = this.context.getBean(Sinks.class);
 		this.echoServer = EchoServer.start(this.context.getBean(ZContext.class), rawRepPort);
+	}
+
+	int repPort() {
+		return this.repPort;
 	}
 
 	int probePort() {
@@ -211,14 +223,15 @@ final class Scenarios implements AutoCloseable {
 
 	private Counter startRawProbePull() throws InterruptedException {
 		ZContext zmq = this.context.getBean(ZContext.class);
-		String endpoint = this.context.getEnvironment().getRequiredProperty("zmq.sockets.probe-out.connect");
+		String endpoint = this.context.getEnvironment().getRequiredProperty("zmq.sockets.probe-out.bind");
 		Counter counter = new Counter("raw PULL from our template");
-		CountDownLatch bound = new CountDownLatch(1);
+		CountDownLatch opened = new CountDownLatch(1);
 		Thread reader = new Thread(() -> {
 			ZMQ.Socket pull = zmq.createSocket(SocketType.PULL);
 			pull.setRcvHWM(0);
-			pull.bind(endpoint);
-			bound.countDown();
+			pull.setHandshakeIvl(1000);
+			pull.connect(endpoint);
+			opened.countDown();
 			try {
 				while (!Thread.currentThread().isInterrupted()) {
 					if (pull.recv(0) != null) {
@@ -232,8 +245,8 @@ final class Scenarios implements AutoCloseable {
 		}, "raw-probe-PULL");
 		reader.setDaemon(true);
 		reader.start();
-		if (!bound.await(10, TimeUnit.SECONDS)) {
-			throw new IllegalStateException("the raw probe PULL did not bind within 10 s");
+		if (!opened.await(10, TimeUnit.SECONDS)) {
+			throw new IllegalStateException("the raw probe PULL did not start within 10 s");
 		}
 		return counter;
 	}
