@@ -175,6 +175,9 @@ public final class ZmqSocketOwner implements ZmqSocketAccess {
 	/** Takes the frames of each inbound message. */
 	private volatile @Nullable Consumer<byte[][]> inboundHandler;
 
+	/** The socket's command signal, read by the loop (see ZmqCommandSignal). */
+	private ZmqCommandSignal signal = ZmqCommandSignal.none();
+
 	/** The open socket; only touched under the lock. */
 	private ZmqSocketHandle handle;
 
@@ -1047,6 +1050,7 @@ public final class ZmqSocketOwner implements ZmqSocketAccess {
 			SelectionKey descriptor = fd.register(selector, SelectionKey.OP_READ);
 			this.descriptor = fd;
 			SelectionKey wakeups = this.wakeup.source().register(selector, SelectionKey.OP_READ);
+			this.signal = ZmqCommandSignal.of(opened.getSocket());
 			this.ready.complete(opened);
 			loop(opened, selector, descriptor, wakeups);
 		}
@@ -1123,6 +1127,13 @@ public final class ZmqSocketOwner implements ZmqSocketAccess {
 				}
 				writeAsyncSends(socket);
 				events = socket.getEvents();
+				// woken by the descriptor with nothing to read: a signal byte may be
+				// written but not yet counted, and would wake the selector at once again
+				if (descriptorWoke && batch.isEmpty() && (events & ZMQ.Poller.POLLIN) == 0
+						&& this.signal.readUncounted()) {
+					// its command was queued before the byte: process it
+					events = socket.getEvents();
+				}
 			}
 			finally {
 				this.lock.unlock();
