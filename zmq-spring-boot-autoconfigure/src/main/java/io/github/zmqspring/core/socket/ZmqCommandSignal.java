@@ -28,8 +28,8 @@ import org.zeromq.ZMQ;
 
 /**
  * Reads the signal byte of a socket's command that JeroMQ has written but not yet
- * counted, so that a loop waiting on the socket's descriptor in its own selector does not
- * wake again and again for it.
+ * counted, so that a thread waiting on the socket's descriptor in its own selector (the
+ * socket's loop, or a sender waiting for room) does not wake again and again for it.
  * <p>
  * JeroMQ 0.6.0 queues a command for a socket, writes one byte to the socket's signal pipe
  * (the descriptor {@code getFD()} returns), and only then counts the byte

@@ -175,7 +175,10 @@ public final class ZmqSocketOwner implements ZmqSocketAccess {
 	/** Takes the frames of each inbound message. */
 	private volatile @Nullable Consumer<byte[][]> inboundHandler;
 
-	/** The socket's command signal, read by the loop (see ZmqCommandSignal). */
+	/**
+	 * The socket's command signal (see ZmqCommandSignal), set and read under the lock by
+	 * whoever woke on the descriptor: the loop, or a sender waiting for room.
+	 */
 	private ZmqCommandSignal signal = ZmqCommandSignal.none();
 
 	/** The open socket; only touched under the lock. */
@@ -614,7 +617,14 @@ public final class ZmqSocketOwner implements ZmqSocketAccess {
 			if (this.closed || this.handle == null) {
 				return false;
 			}
-			return (this.handle.getSocket().getEvents() & ZMQ.Poller.POLLOUT) != 0;
+			ZMQ.Socket socket = this.handle.getSocket();
+			int events = socket.getEvents();
+			// the descriptor woke this sender: a signal byte written but not yet counted
+			// would wake its selector again at once (ZmqCommandSignal)
+			if ((events & ZMQ.Poller.POLLOUT) == 0 && this.signal.readUncounted()) {
+				events = socket.getEvents();
+			}
+			return (events & ZMQ.Poller.POLLOUT) != 0;
 		}
 		finally {
 			this.lock.unlock();
@@ -1040,6 +1050,7 @@ public final class ZmqSocketOwner implements ZmqSocketAccess {
 			this.lock.lock();
 			try {
 				this.handle = opened;
+				this.signal = ZmqCommandSignal.of(opened.getSocket());
 			}
 			finally {
 				this.lock.unlock();
@@ -1050,7 +1061,6 @@ public final class ZmqSocketOwner implements ZmqSocketAccess {
 			SelectionKey descriptor = fd.register(selector, SelectionKey.OP_READ);
 			this.descriptor = fd;
 			SelectionKey wakeups = this.wakeup.source().register(selector, SelectionKey.OP_READ);
-			this.signal = ZmqCommandSignal.of(opened.getSocket());
 			this.ready.complete(opened);
 			loop(opened, selector, descriptor, wakeups);
 		}
