@@ -88,6 +88,9 @@ public final class ZmqPayloadConverter {
 	 * @throws MessageConversionException when the payload is null or cannot be written
 	 */
 	public byte[] toFrame(@Nullable Object payload, String socket, @Nullable MimeType defaultContentType) {
+		if (payload instanceof byte[] bytes) {
+			return bytes;
+		}
 		Object body = payload;
 		MessageHeaders headers = null;
 		if (payload instanceof Message<?> message) {

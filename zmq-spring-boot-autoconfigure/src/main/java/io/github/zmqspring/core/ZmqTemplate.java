@@ -548,7 +548,9 @@ public class ZmqTemplate implements ZmqOperations, DisposableBean {
 	}
 
 	private ZmqSocketOwner sender(String socket, boolean publish) {
-		ZmqSocketSpec spec = this.socketManager.getSpec(socket);
+		// one lookup per send when the socket is open (the common case)
+		ZmqSocketOwner open = this.socketManager.findOwner(socket);
+		ZmqSocketSpec spec = (open != null) ? open.getSpec() : this.socketManager.getSpec(socket);
 		if (publish && !spec.isPublisher()) {
 			throw new ZmqException("Socket '" + socket + "' is a " + spec.getType()
 					+ " socket; publish and awaitSubscribers need a PUB or XPUB socket (use send)");
@@ -556,7 +558,7 @@ public class ZmqTemplate implements ZmqOperations, DisposableBean {
 		if (!spec.canSend()) {
 			throw new ZmqException("Socket '" + socket + "' is a " + spec.getType() + " socket, which cannot send");
 		}
-		return this.socketManager.getOwner(socket);
+		return (open != null) ? open : this.socketManager.getOwner(socket);
 	}
 
 	private ZmqSocketOwner routed(String socket) {
