@@ -255,29 +255,37 @@ final class Baselines {
 	 */
 	static double[] rawRequestReply(int count, int size) throws Exception {
 		try (ZContext context = new ZContext(); EchoServer server = EchoServer.start(context, 0)) {
-			ZMQ.Socket req = context.createSocket(SocketType.REQ);
-			req.setHandshakeIvl(1000);
-			req.setReceiveTimeOut(SEND_TIMEOUT_MILLIS);
-			req.connect(server.endpoint());
-			byte[] payload = new byte[size];
-			double[] micros = new double[count];
-			long start = System.nanoTime();
-			for (int i = 0; i < count; i++) {
-				long t0 = System.nanoTime();
-				req.send(payload, 0);
-				if (req.recv(0) == null) {
-					throw new IllegalStateException("raw REQ got no reply to request " + i);
-				}
-				long t1 = System.nanoTime();
-				micros[i] = (t1 - t0) / 1e3;
-				if (t1 - start > Scenarios.TRIAL_LIMIT_NANOS) {
-					micros = Arrays.copyOf(micros, i + 1);
-					break;
-				}
-			}
-			context.destroySocket(req);
-			return micros;
+			return requestLatencies(context, server.endpoint(), count, size);
 		}
+	}
+
+	/**
+	 * A raw REQ on the given context, connected to {@code endpoint}: round-trip latencies
+	 * in microseconds, cut short at the trial limit.
+	 */
+	static double[] requestLatencies(ZContext context, String endpoint, int count, int size) {
+		ZMQ.Socket req = context.createSocket(SocketType.REQ);
+		req.setHandshakeIvl(1000);
+		req.setReceiveTimeOut(SEND_TIMEOUT_MILLIS);
+		req.connect(endpoint);
+		byte[] payload = new byte[size];
+		double[] micros = new double[count];
+		long start = System.nanoTime();
+		for (int i = 0; i < count; i++) {
+			long t0 = System.nanoTime();
+			req.send(payload, 0);
+			if (req.recv(0) == null) {
+				throw new IllegalStateException("raw REQ got no reply to request " + i);
+			}
+			long t1 = System.nanoTime();
+			micros[i] = (t1 - t0) / 1e3;
+			if (t1 - start > Scenarios.TRIAL_LIMIT_NANOS) {
+				micros = Arrays.copyOf(micros, i + 1);
+				break;
+			}
+		}
+		context.destroySocket(req);
+		return micros;
 	}
 
 	/**

@@ -214,22 +214,7 @@ public final class LatencyProbe {
 	 */
 	private static double[] rawToListener(int count, Scenarios ours) {
 		try (org.zeromq.ZContext context = new org.zeromq.ZContext()) {
-			org.zeromq.ZMQ.Socket req = context.createSocket(org.zeromq.SocketType.REQ);
-			req.setHandshakeIvl(1000);
-			req.setReceiveTimeOut(10_000);
-			req.connect("tcp://127.0.0.1:" + ours.repPort());
-			byte[] payload = new byte[100];
-			double[] micros = new double[count];
-			for (int i = 0; i < count; i++) {
-				long t0 = System.nanoTime();
-				req.send(payload, 0);
-				if (req.recv(0) == null) {
-					throw new IllegalStateException("no reply to request " + i);
-				}
-				micros[i] = (System.nanoTime() - t0) / 1e3;
-			}
-			context.destroySocket(req);
-			return micros;
+			return Baselines.requestLatencies(context, "tcp://127.0.0.1:" + ours.repPort(), count, 100);
 		}
 	}
 
@@ -238,10 +223,7 @@ public final class LatencyProbe {
 		Object ctx = field(context.getContext(), "ctx");
 		for (Object io : (java.util.List<?>) field(ctx, "ioThreads")) {
 			Object poller = field(io, "poller");
-			Class<?> base = poller.getClass().getSuperclass();
-			java.lang.reflect.Field f = base.getDeclaredField("timers");
-			f.setAccessible(true);
-			Object timers = f.get(poller);
+			Object timers = field(poller, "timers");
 			Map<?, ?> inverse = (Map<?, ?>) field(timers, "inverse");
 			Map<String, Integer> bySink = new TreeMap<>();
 			for (Object info : inverse.keySet()) {

@@ -94,7 +94,6 @@ final class Scenarios implements AutoCloseable {
 		String json4 = "tcp://127.0.0.1:" + freePort();
 		String pubSub = "tcp://127.0.0.1:" + freePort();
 		this.repPort = freePort();
-		int repPort = this.repPort;
 		int rawRepPort = freePort();
 		this.probePort = freePort();
 		this.context = new SpringApplicationBuilder(App.class).web(WebApplicationType.NONE)
@@ -134,8 +133,8 @@ final class Scenarios implements AutoCloseable {
 					"zmq.sockets.sub-a.receive-high-water-mark=0", "zmq.sockets.sub-b.type=sub",
 					"zmq.sockets.sub-b.connect=" + pubSub, "zmq.sockets.sub-b.topics=" + TOPIC,
 					"zmq.sockets.sub-b.receive-high-water-mark=0", "zmq.sockets.bench-client.type=dealer",
-					"zmq.sockets.bench-client.connect=tcp://127.0.0.1:" + repPort, "bench.rep-port=" + repPort,
-					"zmq.sockets.raw-rep-client.type=dealer",
+					"zmq.sockets.bench-client.connect=tcp://127.0.0.1:" + this.repPort,
+					"bench.rep-port=" + this.repPort, "zmq.sockets.raw-rep-client.type=dealer",
 					"zmq.sockets.raw-rep-client.connect=tcp://127.0.0.1:" + rawRepPort,
 					// LatencyProbe's raw servers
 					"zmq.sockets.probe-client.type=dealer",

@@ -127,6 +127,23 @@ final class ZmqCommandSignal {
 	}
 
 	/**
+	 * Under the socket's lock, after a wake-up by the socket's descriptor: the socket's
+	 * events, and when none of the {@code wanted} ones is there, once more after reading
+	 * an uncounted signal byte (whose command the second look processes).
+	 * @param socket the socket this signal belongs to
+	 * @param wanted the events the waiter woke for ({@code ZMQ.Poller.POLLIN} or
+	 * {@code POLLOUT})
+	 * @return the socket's events
+	 */
+	int eventsAfterWake(ZMQ.Socket socket, int wanted) {
+		int events = socket.getEvents();
+		if ((events & wanted) == 0 && readUncounted()) {
+			events = socket.getEvents();
+		}
+		return events;
+	}
+
+	/**
 	 * Under the socket's lock, right after the socket processed its commands (for example
 	 * through {@code getEvents()}): read one signal byte that was written but not yet
 	 * counted, and count it as read, as JeroMQ's blocking wait does. The writer counts it
@@ -158,7 +175,10 @@ final class ZmqCommandSignal {
 		}
 	}
 
-	private static Object field(Object target, String name) throws ReflectiveOperationException {
+	/**
+	 * A field's value, declared on the target's class or a superclass (tests use it too).
+	 */
+	static Object field(Object target, String name) throws ReflectiveOperationException {
 		return declared(target.getClass(), name).get(target);
 	}
 

@@ -617,13 +617,8 @@ public final class ZmqSocketOwner implements ZmqSocketAccess {
 			if (this.closed || this.handle == null) {
 				return false;
 			}
-			ZMQ.Socket socket = this.handle.getSocket();
-			int events = socket.getEvents();
-			// the descriptor woke this sender: a signal byte written but not yet counted
-			// would wake its selector again at once (ZmqCommandSignal)
-			if ((events & ZMQ.Poller.POLLOUT) == 0 && this.signal.readUncounted()) {
-				events = socket.getEvents();
-			}
+			// the descriptor woke this sender (ZmqCommandSignal)
+			int events = this.signal.eventsAfterWake(this.handle.getSocket(), ZMQ.Poller.POLLOUT);
 			return (events & ZMQ.Poller.POLLOUT) != 0;
 		}
 		finally {
@@ -1136,14 +1131,10 @@ public final class ZmqSocketOwner implements ZmqSocketAccess {
 					}
 				}
 				writeAsyncSends(socket);
-				events = socket.getEvents();
-				// woken by the descriptor with nothing to read: a signal byte may be
-				// written but not yet counted, and would wake the selector at once again
-				if (descriptorWoke && batch.isEmpty() && (events & ZMQ.Poller.POLLIN) == 0
-						&& this.signal.readUncounted()) {
-					// its command was queued before the byte: process it
-					events = socket.getEvents();
-				}
+				// woken by the descriptor with nothing read: a signal byte may be written
+				// but not yet counted, and would wake the selector at once again
+				events = (descriptorWoke && batch.isEmpty()) ? this.signal.eventsAfterWake(socket, ZMQ.Poller.POLLIN)
+						: socket.getEvents();
 			}
 			finally {
 				this.lock.unlock();

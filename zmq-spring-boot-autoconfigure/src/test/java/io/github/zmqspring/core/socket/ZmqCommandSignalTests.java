@@ -15,7 +15,6 @@
  */
 package io.github.zmqspring.core.socket;
 
-import java.lang.reflect.Field;
 import java.nio.ByteBuffer;
 import java.nio.channels.Pipe;
 import java.nio.channels.SelectableChannel;
@@ -153,34 +152,20 @@ class ZmqCommandSignalTests {
 	}
 
 	private void writeSignalByte() throws Exception {
-		Pipe.SinkChannel sink = (Pipe.SinkChannel) field(signaler(), "w");
+		Pipe.SinkChannel sink = (Pipe.SinkChannel) ZmqCommandSignal.field(signaler(), "w");
 		assertThat(sink.write(ByteBuffer.allocate(1))).isEqualTo(1);
 	}
 
 	private long readCount() throws Exception {
-		return (long) field(signaler(), "rcursor");
+		return (long) ZmqCommandSignal.field(signaler(), "rcursor");
 	}
 
 	private AtomicLong writtenCount() throws Exception {
-		return (AtomicLong) field(signaler(), "wcursor");
+		return (AtomicLong) ZmqCommandSignal.field(signaler(), "wcursor");
 	}
 
 	private Object signaler() throws Exception {
-		return field(field(this.bound.base(), "mailbox"), "signaler");
-	}
-
-	private static Object field(Object target, String name) throws Exception {
-		for (Class<?> type = target.getClass(); type != null; type = type.getSuperclass()) {
-			try {
-				Field field = type.getDeclaredField(name);
-				field.setAccessible(true);
-				return field.get(target);
-			}
-			catch (NoSuchFieldException ex) {
-				// look further up
-			}
-		}
-		throw new NoSuchFieldException(name);
+		return ZmqCommandSignal.field(ZmqCommandSignal.field(this.bound.base(), "mailbox"), "signaler");
 	}
 
 }
