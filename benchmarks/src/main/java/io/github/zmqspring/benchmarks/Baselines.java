@@ -78,11 +78,22 @@ final class Baselines {
 	 */
 	static Measurement rawPushPull(int count, Supplier<byte[]> encode, Consumer<byte[]> decode,
 			int receiveHighWaterMark) throws Exception {
-		try (ZContext context = new ZContext();
-				RawReceiver pull = new RawReceiver(context, SocketType.PULL, null, null, decode, count,
-						receiveHighWaterMark)) {
+		try (ZContext context = new ZContext()) {
+			return rawPushPull(context, count, encode, decode, receiveHighWaterMark);
+		}
+	}
+
+	/**
+	 * Raw JeroMQ PUSH to PULL in a given context (SwingProbe runs it on the application's
+	 * own, beside our sockets); both sockets are closed before it returns.
+	 */
+	static Measurement rawPushPull(ZContext context, int count, Supplier<byte[]> encode, Consumer<byte[]> decode,
+			int receiveHighWaterMark) throws Exception {
+		ZMQ.Socket push = null;
+		try (RawReceiver pull = new RawReceiver(context, SocketType.PULL, null, null, decode, count,
+				receiveHighWaterMark)) {
 			int port = pull.awaitOpen();
-			ZMQ.Socket push = connectPush(context, port);
+			push = connectPush(context, port);
 			AllocationMeter meter = AllocationMeter.start();
 			for (int i = 0; i < count; i++) {
 				if (!push.send(encode.get(), 0)) {
@@ -91,6 +102,11 @@ final class Baselines {
 			}
 			pull.counter().await();
 			return Measurement.of(pull.counter(), meter, count);
+		}
+		finally {
+			if (push != null) {
+				context.destroySocket(push);
+			}
 		}
 	}
 

@@ -23,6 +23,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 import io.github.zmqspring.annotation.ZmqListener;
 import io.github.zmqspring.convert.ZmqPayloadConverter;
@@ -84,6 +86,10 @@ final class Scenarios implements AutoCloseable {
 
 	/** Counts what the raw PULL of {@link #oursToRaw} reads; started on first use. */
 	private Counter probeCounter;
+
+	/** What the raw PULL of {@link #oursToRaw} does with each frame. */
+	private volatile Consumer<byte[]> probeDecode = (bytes) -> {
+	};
 
 	Scenarios(int size) throws Exception {
 		this.payload = new byte[size];
@@ -183,15 +189,27 @@ final class Scenarios implements AutoCloseable {
 	 * the same I/O thread), to our {@code @ZmqListener} PULL.
 	 */
 	Measurement rawToOurs(int count) {
+		return rawToOurs(count, "bench-in", () -> this.payload, this.sinks.bytes);
+	}
+
+	/**
+	 * Scenario 2's receiving side alone: a raw JeroMQ PUSH on the application's context,
+	 * the JSON written by hand, to our {@code @ZmqListener(Quote)}.
+	 */
+	Measurement rawToOursJson(int count) {
+		JsonMapper mapper = jsonMapper();
+		return rawToOurs(count, "json-in", () -> mapper.writeValueAsBytes(Quote.SAMPLE), this.sinks.quotes);
+	}
+
+	private Measurement rawToOurs(int count, String socket, Supplier<byte[]> frame, Counter counter) {
 		ZContext zmq = this.context.getBean(ZContext.class);
 		ZMQ.Socket push = zmq.createSocket(SocketType.PUSH);
 		try {
-			push.connect(this.context.getEnvironment().getRequiredProperty("zmq.sockets.bench-in.bind"));
-			Counter counter = this.sinks.bytes;
+			push.connect(this.context.getEnvironment().getRequiredProperty("zmq.sockets." + socket + ".bind"));
 			counter.reset(count);
 			AllocationMeter meter = AllocationMeter.start();
 			for (int i = 0; i < count; i++) {
-				push.send(this.payload, 0);
+				push.send(frame.get(), 0);
 			}
 			counter.await();
 			return Measurement.of(counter, meter, count);
@@ -206,15 +224,32 @@ final class Scenarios implements AutoCloseable {
 	 * an unbounded queue, on the application's own context, read by a daemon thread.
 	 */
 	Measurement oursToRaw(int count) throws InterruptedException {
+		return oursToRaw(count, this.payload, (bytes) -> {
+		});
+	}
+
+	/**
+	 * Scenario 2's sending side alone: {@code ZmqTemplate.send(pojo)} as JSON to a raw
+	 * JeroMQ PULL that reads it with the same mapper by hand.
+	 */
+	Measurement oursToRawJson(int count) throws InterruptedException {
+		JsonMapper mapper = jsonMapper();
+		return oursToRaw(count, Quote.SAMPLE, (bytes) -> mapper.readValue(bytes, Quote.class));
+	}
+
+	private Measurement oursToRaw(int count, Object payload, Consumer<byte[]> decode) throws InterruptedException {
 		if (this.probeCounter == null) {
 			this.probeCounter = startRawProbePull();
 		}
 		Counter counter = this.probeCounter;
+		this.probeDecode = decode;
 		counter.reset(count);
 		awaitPeers("probe-out");
 		AllocationMeter meter = AllocationMeter.start();
+		boolean encodeFirst = Boolean.getBoolean("probe.encode-first");
+		JsonMapper mapper = jsonMapper();
 		for (int i = 0; i < count; i++) {
-			this.template.send("probe-out", this.payload);
+			this.template.send("probe-out", encodeFirst ? mapper.writeValueAsBytes(payload) : payload);
 		}
 		counter.await();
 		return Measurement.of(counter, meter, count);
@@ -233,7 +268,9 @@ final class Scenarios implements AutoCloseable {
 			opened.countDown();
 			try {
 				while (!Thread.currentThread().isInterrupted()) {
-					if (pull.recv(0) != null) {
+					byte[] frame = pull.recv(0);
+					if (frame != null) {
+						this.probeDecode.accept(frame);
 						counter.hit();
 					}
 				}

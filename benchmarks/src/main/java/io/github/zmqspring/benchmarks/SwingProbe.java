@@ -33,10 +33,14 @@ import tools.jackson.databind.json.JsonMapper;
  * speed (about 1.2 million on 2 cores), which is what {@link BenchmarkRunner}'s
  * {@code warmup} trials are for; and the CPU time of each thread per trial. Run:
  * {@code java -Dloader.main=io.github.zmqspring.benchmarks.SwingProbe -cp benchmarks/target/zmq-benchmarks.jar org.springframework.boot.loader.launch.PropertiesLauncher}
- * ({@code -Dcount}, {@code -Dtrials}; {@code -Draw=true} interleaves raw trials;
- * {@code -Dscenario=1|1d|2|3|8|9}, or one side of scenario 1 against raw JeroMQ:
- * {@code r2o}, a raw PUSH to our listener, and {@code o2r}, our template to a raw PULL,
- * both on the application's context and I/O thread).
+ * ({@code -Dcount}, {@code -Dtrials}; {@code -Draw=true} interleaves raw trials,
+ * {@code -DrawOnly=true} runs only those; {@code -Dscenario=1|1d|2|3|8|9}, or one side of
+ * scenario 1 against raw JeroMQ: {@code r2o}, a raw PUSH to our listener, and
+ * {@code o2r}, our template to a raw PULL, both on the application's context and I/O
+ * thread; {@code r2oj} and {@code o2rj}, the same with scenario 2's JSON,
+ * {@code -Dprobe.encode-first=true} making {@code o2rj} send the bytes the mapper wrote
+ * instead of the POJO; {@code 2app}, scenario 2 with its raw pair on the application's
+ * context; {@code -Dtimers=true} prints the I/O threads' pending timers at the end).
  */
 public final class SwingProbe {
 
@@ -59,7 +63,10 @@ public final class SwingProbe {
 			case "9" -> () -> ours.pushPullJsonWorkers(n);
 			case "r2o" -> () -> ours.rawToOurs(n);
 			case "o2r" -> () -> ours.oursToRaw(n);
-			default -> throw new IllegalArgumentException("scenario 1, 1d, 2, 3, 8, 9, r2o or o2r");
+			case "r2oj" -> () -> ours.rawToOursJson(n);
+			case "2app" -> () -> ours.pushPullJson(n);
+			case "o2rj" -> () -> ours.oursToRawJson(n);
+			default -> throw new IllegalArgumentException("scenario 1, 1d, 2, 3, 8, 9, r2o, o2r, r2oj, o2rj or 2app");
 		};
 		Trial rawTrial = switch (scenario) {
 			case "1" -> () -> Baselines.rawPushPull(n, () -> payload, (bytes) -> {
@@ -71,6 +78,9 @@ public final class SwingProbe {
 			case "3" -> () -> Baselines.rawPubSub(n, payload, Scenarios.TOPIC);
 			case "8" -> () -> Baselines.rawPushPullLocked(n, 8, payload);
 			case "9" -> () -> Baselines.rawPushPullJsonWorkers(n, 4, mapper);
+			// scenario 2's raw pair on the application's context and I/O thread
+			case "2app" -> () -> Baselines.rawPushPull(ours.zContext(), n, () -> mapper.writeValueAsBytes(Quote.SAMPLE),
+					(bytes) -> mapper.readValue(bytes, Quote.class), 0);
 			default -> () -> Baselines.rawPushPull(n, () -> payload, (bytes) -> {
 			});
 		};
@@ -78,10 +88,16 @@ public final class SwingProbe {
 			startCpuSampler();
 		}
 		for (int i = 0; i < Integer.getInteger("trials", 12); i++) {
-			trial("ours", i, oursTrial);
+			if (!Boolean.getBoolean("rawOnly")) {
+				trial("ours", i, oursTrial);
+			}
 			if (raw) {
 				trial("raw ", i, rawTrial);
 			}
+		}
+		if (Boolean.getBoolean("timers")) {
+			// see LatencyProbe: needs --add-opens java.base/java.util=ALL-UNNAMED
+			LatencyProbe.dumpTimers(ours.zContext());
 		}
 		System.exit(0);
 	}

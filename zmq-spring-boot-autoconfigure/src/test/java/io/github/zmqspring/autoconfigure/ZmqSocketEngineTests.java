@@ -27,6 +27,7 @@ import java.util.concurrent.TimeUnit;
 
 import io.github.zmqspring.core.ZmqException;
 import io.github.zmqspring.core.ZmqHeaders;
+import io.github.zmqspring.core.ZmqSendTimeoutException;
 import io.github.zmqspring.core.ZmqTemplate;
 import io.github.zmqspring.core.socket.ZmqSocketManager;
 import io.github.zmqspring.core.socket.ZmqSocketOwner;
@@ -156,8 +157,8 @@ class ZmqSocketEngineTests {
 	}
 
 	/**
-	 * Senders of a socket that only sends wait for room on its descriptor themselves, one
-	 * at a time, and signal the others.
+	 * Senders of a socket that only sends wait for room on its descriptor themselves, in
+	 * turn: one waits on the descriptor and writes, the others queue behind it.
 	 */
 	@Nested
 	class Backpressure {
@@ -214,6 +215,49 @@ class ZmqSocketEngineTests {
 							send.get(10, TimeUnit.SECONDS);
 						}
 						assertThat(out.getPending()).isZero();
+					});
+			}
+			finally {
+				pool.shutdownNow();
+			}
+		}
+
+		@Test
+		void queuedSendersKeepTheirOwnTimeoutsAndCanBeInterrupted() throws Exception {
+			ExecutorService pool = Executors.newFixedThreadPool(4);
+			try {
+				ZmqSocketEngineTests.this.runner
+					.withPropertyValues("zmq.sockets.out.type=push", "zmq.sockets.out.bind=tcp://127.0.0.1:0",
+							"zmq.sockets.out.send-timeout=50s")
+					.run((context) -> {
+						ZmqTemplate template = context.getBean(ZmqTemplate.class);
+						ZmqSocketOwner out = context.getBean(ZmqSocketManager.class).getOwner("out");
+						// no peer: a PUSH socket has no room at all, so one sender waits
+						// on
+						// the descriptor and the others queue for their turn
+						List<Future<?>> waiting = new ArrayList<>();
+						for (int i = 0; i < 2; i++) {
+							waiting.add(pool.submit(() -> template.send("out", "waits")));
+						}
+						Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> out.getPending() == 2);
+						List<Future<?>> timed = new ArrayList<>();
+						for (int i = 0; i < 2; i++) {
+							timed.add(pool.submit(() -> template.send("out", "short", Duration.ofMillis(300))));
+						}
+						// each queued sender gives up at its own deadline, whoever holds
+						// the
+						// turn
+						for (Future<?> send : timed) {
+							assertThatExceptionOfType(java.util.concurrent.ExecutionException.class)
+								.isThrownBy(() -> send.get(10, TimeUnit.SECONDS))
+								.withCauseInstanceOf(ZmqSendTimeoutException.class);
+						}
+						for (Future<?> send : waiting) {
+							send.cancel(true);
+						}
+						Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> out.getPending() == 0);
+						// the socket still works
+						assertThat(template.trySend("out", "no room, no wait")).isFalse();
 					});
 			}
 			finally {

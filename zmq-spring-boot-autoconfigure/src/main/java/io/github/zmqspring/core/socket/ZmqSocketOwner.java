@@ -151,11 +151,11 @@ public final class ZmqSocketOwner implements ZmqSocketAccess {
 	 */
 	private final Queue<Selector> roomSelectors = new ConcurrentLinkedQueue<>();
 
-	/** 1 while a sender waits on the descriptor itself ({@link #awaitRoom}). */
-	private final AtomicInteger descriptorWaiters = new AtomicInteger();
-
-	/** Senders waiting for the one on the descriptor to signal room. */
-	private final AtomicInteger roomFollowers = new AtomicInteger();
+	/**
+	 * The turn of senders of a socket that only sends and found it full: the holder waits
+	 * on the descriptor and writes; the others queue here ({@link #sendInTurn}).
+	 */
+	private final ReentrantLock turn = new ReentrantLock();
 
 	/** Senders of a socket that only sends waiting for room (without the loop). */
 	private final AtomicInteger roomWaiters = new AtomicInteger();
@@ -480,10 +480,14 @@ public final class ZmqSocketOwner implements ZmqSocketAccess {
 						waitingOnDescriptor = true;
 						this.roomWaiters.incrementAndGet();
 					}
-					if (awaitRoom(Math.min(left, RETRY_NANOS))) {
+					Turn outcome = sendInTurn(frames, Math.min(left, RETRY_NANOS));
+					if (outcome == Turn.SENT) {
+						return true;
+					}
+					if (outcome == Turn.WOKEN) {
 						fruitless = 0;
 					}
-					else {
+					else if (outcome == Turn.FRUITLESS) {
 						pauseAfterFruitlessWake(++fruitless);
 					}
 					checkRunning();
@@ -531,46 +535,66 @@ public final class ZmqSocketOwner implements ZmqSocketAccess {
 	}
 
 	/**
-	 * Wait for room on a socket that only sends: one sender at a time waits on the
-	 * descriptor ({@link #awaitDescriptor}) and signals the others, who wait on the
-	 * monitor, when it wakes; so a burst of room wakes one thread from the kernel rather
-	 * than every sender.
-	 * @return whether the wait ended because something changed (false after a time-out or
-	 * a fruitless wake-up)
+	 * Wait for room on a socket that only sends, and write in turn: senders that found it
+	 * full queue on {@link #turn}, as they would behind the lock of a blocking JeroMQ
+	 * send; the holder tries once more, waits on the descriptor
+	 * ({@link #awaitDescriptor}) and writes before it lets the next one in. So room wakes
+	 * one queued sender at a time, each of which writes at once, rather than every sender
+	 * together to contend for the socket's lock (scenario 8 of the benchmarks).
+	 * @param frames the message
+	 * @param nanos the longest to wait, in the queue and on the descriptor
+	 * @return what came of it
 	 */
-	private boolean awaitRoom(long nanos) throws InterruptedException {
-		this.roomFollowers.incrementAndGet();
-		boolean watcher = this.descriptorWaiters.compareAndSet(0, 1);
-		if (watcher) {
-			this.roomFollowers.decrementAndGet();
-			boolean fruitful;
-			try {
-				fruitful = awaitDescriptor(nanos);
+	private Turn sendInTurn(byte[][] frames, long nanos) throws InterruptedException {
+		long deadline = System.nanoTime() + nanos;
+		if (!this.turn.tryLock(nanos, TimeUnit.NANOSECONDS)) {
+			return Turn.TIMED_OUT;
+		}
+		try {
+			// room may have come while this sender queued
+			if (this.asyncSends.isEmpty() && write(frames)) {
+				return Turn.SENT;
 			}
-			finally {
-				this.descriptorWaiters.set(0);
-				if (this.roomFollowers.get() > 0) {
-					signalChange();
-				}
+			long left = deadline - System.nanoTime();
+			if (left <= 0 || !waitsOnDescriptor()) {
+				// the caller looks again (a receiver or asynchronous sends came
+				// meanwhile)
+				return Turn.WOKEN;
 			}
-			// a selector returns at once for an interrupted thread
+			boolean woken = awaitDescriptor(left);
+			// a selector returns at once for an interrupted thread, which must not reach
+			// JeroMQ (DESIGN rule 1)
 			if (Thread.interrupted()) {
 				throw new InterruptedException();
 			}
-			return fruitful;
-		}
-		try {
-			synchronized (this.changed) {
-				// the watcher clears its mark before it reads the followers
-				if (this.descriptorWaiters.get() != 0) {
-					TimeUnit.NANOSECONDS.timedWait(this.changed, Math.max(1, nanos));
-				}
+			if (!woken) {
+				return Turn.FRUITLESS;
 			}
-			return true;
+			return (this.asyncSends.isEmpty() && write(frames)) ? Turn.SENT : Turn.WOKEN;
 		}
 		finally {
-			this.roomFollowers.decrementAndGet();
+			this.turn.unlock();
 		}
+	}
+
+	/** What came of a turn ({@link #sendInTurn}). */
+	private enum Turn {
+
+		/** The message was written. */
+		SENT,
+
+		/** Woken by the descriptor, or the situation changed; no message written. */
+		WOKEN,
+
+		/**
+		 * The descriptor woke the sender before its peer's command was counted, or the
+		 * wait timed out (see {@link #pauseAfterFruitlessWake}).
+		 */
+		FRUITLESS,
+
+		/** The wait in the queue timed out. */
+		TIMED_OUT
+
 	}
 
 	/**
@@ -1185,7 +1209,7 @@ public final class ZmqSocketOwner implements ZmqSocketAccess {
 			else {
 				// a socket that only sends, while messages flow: its senders process
 				// its commands in every send and wait on its descriptor themselves
-				// (awaitRoom), so the loop leaves the descriptor alone instead of waking
+				// (sendInTurn), so the loop leaves the descriptor alone instead of waking
 				// for each of the peer's "room made" signals. It checks every
 				// IDLE_CHECK_MILLIS, and watches again once sends stop (so that commands
 				// such as a leaving peer's are processed) or someone else waits. Cleared
