@@ -144,6 +144,26 @@ final class ZmqCommandSignal {
 	}
 
 	/**
+	 * Under the socket's lock: how many signal bytes the socket has read so far. JeroMQ
+	 * 0.6.0 writes one byte per command and reads them only when it finds no command
+	 * queued, and then all it has counted; so an operation after which this number is the
+	 * same read no byte, and left the descriptor readable for every command it processed.
+	 * @return the count, or {@code -1} when unknown (the caller then assumes that bytes
+	 * were read)
+	 */
+	long bytesRead() {
+		if (this.signaler == null || this.read == null) {
+			return -1;
+		}
+		try {
+			return this.read.getLong(this.signaler);
+		}
+		catch (IllegalAccessException ex) {
+			return -1;
+		}
+	}
+
+	/**
 	 * Under the socket's lock, right after the socket processed its commands (for example
 	 * through {@code getEvents()}): read one signal byte that was written but not yet
 	 * counted, and count it as read, as JeroMQ's blocking wait does. The writer counts it

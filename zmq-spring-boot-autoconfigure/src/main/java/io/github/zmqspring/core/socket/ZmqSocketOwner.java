@@ -891,8 +891,13 @@ public final class ZmqSocketOwner implements ZmqSocketAccess {
 		this.lock.lock();
 		try {
 			ZMQ.Socket socket = openSocket();
+			long signalsRead = this.signal.bytesRead();
 			boolean written = writeLocked(socket, frames);
-			afterLocked(socket);
+			// a send that read no signal byte left the descriptor readable for whatever
+			// commands it processed: the loop wakes for them itself (ZmqCommandSignal)
+			if (signalsRead < 0 || this.signal.bytesRead() != signalsRead) {
+				afterLocked(socket);
+			}
 			return written;
 		}
 		finally {
