@@ -124,6 +124,36 @@ class ZmqCommandSignalTests {
 	}
 
 	@Test
+	void aSendThatReadNoSignalByteLeftNothingUnannounced() throws Exception {
+		ZmqCommandSignal signal = ZmqCommandSignal.of(this.bound);
+		long before = signal.bytesRead();
+		assertThat(before).isEqualTo(readCount());
+		// no command waits: the send reads no byte, and there is nothing to announce
+		assertThat(this.bound.send("out")).isTrue();
+		assertThat(signal.bytesRead()).isEqualTo(before);
+		assertThat(readable()).isFalse();
+		assertThat(this.bound.getEvents() & ZMQ.Poller.POLLIN).isZero();
+		assertThat("out".equals(this.peer.recvStr())).isTrue();
+	}
+
+	@Test
+	void aSendThatReadSignalBytesMayHaveTakenTheAnnouncementOfInput() throws Exception {
+		ZmqCommandSignal signal = ZmqCommandSignal.of(this.bound);
+		// the peer's message wakes the bound socket's reader with a command and its byte
+		assertThat(this.peer.send("in")).isTrue();
+		Awaitility.await().atMost(WAIT).until(this::readable);
+		long before = signal.bytesRead();
+		// the send processes the command and reads the byte: input waits, and the
+		// descriptor no longer says so. The count tells the caller to look
+		// (ZmqSocketOwner)
+		assertThat(this.bound.send("out")).isTrue();
+		assertThat(signal.bytesRead()).isGreaterThan(before);
+		assertThat(readable()).isFalse();
+		assertThat(this.bound.getEvents() & ZMQ.Poller.POLLIN).isNotZero();
+		assertThat(this.bound.recvStr(ZMQ.DONTWAIT)).isEqualTo("in");
+	}
+
+	@Test
 	void isOffWhenTheSystemPropertySaysSo() {
 		String previous = System.getProperty(ZmqCommandSignal.ENABLED_PROPERTY);
 		System.setProperty(ZmqCommandSignal.ENABLED_PROPERTY, "false");
@@ -131,6 +161,8 @@ class ZmqCommandSignalTests {
 			ZmqCommandSignal signal = ZmqCommandSignal.of(this.bound);
 			assertThat(signal.isActive()).isFalse();
 			assertThat(signal.readUncounted()).isFalse();
+			// unknown: callers look at the socket's events after every operation
+			assertThat(signal.bytesRead()).isEqualTo(-1);
 		}
 		finally {
 			if (previous == null) {
