@@ -16,6 +16,8 @@
 package io.github.zmqspring.core.socket;
 
 import java.io.IOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.lang.reflect.Field;
 import java.nio.ByteBuffer;
 import java.nio.channels.ReadableByteChannel;
@@ -61,6 +63,14 @@ final class ZmqCommandSignal {
 
 	private static volatile boolean unavailableLogged;
 
+	/**
+	 * JeroMQ's count of signal bytes read ({@code zmq.Signaler.rcursor}), for
+	 * {@link #bytesRead()} on every send: a constant handle compiles to a plain field
+	 * read, where reflection's {@code Field.getLong} cost a few per cent of a sending
+	 * thread. {@code null} where it cannot be had (the field is then read by reflection).
+	 */
+	static final @Nullable VarHandle READ_COUNT = readCountHandle();
+
 	private final @Nullable Object signaler;
 
 	private final @Nullable ReadableByteChannel source;
@@ -68,6 +78,9 @@ final class ZmqCommandSignal {
 	private final @Nullable AtomicLong written;
 
 	private final @Nullable Field read;
+
+	/** Whether {@link #READ_COUNT} applies to this signaler. */
+	private final boolean countByHandle;
 
 	/** Reused: only the holder of the socket's lock reads. */
 	private final ByteBuffer buffer = ByteBuffer.allocate(1);
@@ -78,6 +91,8 @@ final class ZmqCommandSignal {
 		this.source = source;
 		this.written = written;
 		this.read = read;
+		VarHandle handle = READ_COUNT;
+		this.countByHandle = handle != null && handle.coordinateTypes().get(0).isInstance(signaler);
 	}
 
 	/**
@@ -155,6 +170,10 @@ final class ZmqCommandSignal {
 		if (this.signaler == null || this.read == null) {
 			return -1;
 		}
+		VarHandle handle = READ_COUNT;
+		if (handle != null && this.countByHandle) {
+			return (long) handle.get(this.signaler);
+		}
 		try {
 			return this.read.getLong(this.signaler);
 		}
@@ -192,6 +211,18 @@ final class ZmqCommandSignal {
 		catch (IOException | IllegalAccessException ex) {
 			// a closed pipe: the socket is closing, and its loop ends with it
 			return false;
+		}
+	}
+
+	private static @Nullable VarHandle readCountHandle() {
+		try {
+			Class<?> signaler = Class.forName("zmq.Signaler", false, ZmqCommandSignal.class.getClassLoader());
+			return MethodHandles.privateLookupIn(signaler, MethodHandles.lookup())
+				.findVarHandle(signaler, "rcursor", long.class);
+		}
+		catch (ReflectiveOperationException | RuntimeException ex) {
+			// another JeroMQ, or a module that does not open it: of() decides
+			return null;
 		}
 	}
 

@@ -72,6 +72,8 @@ class ZmqCommandSignalTests {
 		// a JeroMQ upgrade that moves these internals fails here, not silently in the
 		// socket loops
 		assertThat(ZmqCommandSignal.of(this.bound).isActive()).isTrue();
+		// read on every send: through a constant handle, not reflection
+		assertThat(ZmqCommandSignal.READ_COUNT).isNotNull();
 	}
 
 	@Test
