@@ -62,7 +62,9 @@ import org.zeromq.ZMsg;
  * <ul>
  * <li>a sending thread writes to the socket itself ({@code DONTWAIT}), with no hand-off;
  * when the socket is at its high-water mark it waits for room <em>outside</em> the lock
- * and tries again; {@link #trySend(byte[][])} never waits;</li>
+ * and tries again (on a socket that only sends, waiting senders take turns: one waits on
+ * the descriptor and writes, the others queue behind it); {@link #trySend(byte[][])}
+ * never waits;</li>
  * <li>the loop thread waits on the socket's file descriptor and a wake-up pipe in an NIO
  * {@link Selector} without the lock, and takes it to read what arrived (handed to the
  * inbound handler after the lock is released) and to process the socket's commands;</li>
@@ -70,9 +72,10 @@ import org.zeromq.ZMsg;
  * the calling thread (discovery's connects, for example).</li>
  * </ul>
  * The descriptor is edge-triggered: an operation by another thread may consume its signal
- * while input is pending, so after every locked operation on a socket whose input is
- * read, {@code ZMQ_EVENTS} is checked and the loop woken when input waits. JeroMQ is not
- * interrupt-safe, so no thread is ever interrupted.
+ * while input is pending, so after a locked operation on a socket whose input is read,
+ * {@code ZMQ_EVENTS} is checked and the loop woken when input waits (after a send, only
+ * when the send read signal bytes: see {@code ZmqCommandSignal.bytesRead()}). JeroMQ is
+ * not interrupt-safe, so no thread is ever interrupted.
  *
  * @author zmq-spring-boot
  */
