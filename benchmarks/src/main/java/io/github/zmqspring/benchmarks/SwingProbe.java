@@ -40,7 +40,9 @@ import tools.jackson.databind.json.JsonMapper;
  * thread; {@code r2oj} and {@code o2rj}, the same with scenario 2's JSON,
  * {@code -Dprobe.encode-first=true} making {@code o2rj} send the bytes the mapper wrote
  * instead of the POJO; {@code 2app}, scenario 2 with its raw pair on the application's
- * context; {@code -Dtimers=true} prints the I/O threads' pending timers at the end).
+ * context; {@code -Dtimers=true} prints the I/O threads' pending timers at the end,
+ * {@code -Dswitches=true} each thread's voluntary/involuntary context switches per
+ * trial).
  */
 public final class SwingProbe {
 
@@ -105,14 +107,16 @@ public final class SwingProbe {
 	private static void trial(String name, int i, Trial trial) throws Exception {
 		Map<String, Long> cpu0 = threadCpu();
 		long gc0 = gcMillis();
+		boolean switches = Boolean.getBoolean("switches");
+		Map<String, long[]> switches0 = switches ? contextSwitches() : Map.of();
 		long start = System.currentTimeMillis();
 		long t0 = System.nanoTime();
 		Measurement m = trial.run();
 		long t1 = System.nanoTime();
 		// the epoch times let a JFR recording be cut per trial
-		System.out.printf("%s trial %d: %,.0f msg/s  gc %d ms  wall %d ms  epoch-ms %d %d  cpu-ms %s%n", name, i,
+		System.out.printf("%s trial %d: %,.0f msg/s  gc %d ms  wall %d ms  epoch-ms %d %d  cpu-ms %s%s%n", name, i,
 				m.perSecond(), gcMillis() - gc0, (t1 - t0) / 1_000_000, start, System.currentTimeMillis(),
-				cpuDelta(cpu0, threadCpu()));
+				cpuDelta(cpu0, threadCpu()), switches ? "  switches " + switchDelta(switches0, contextSwitches()) : "");
 	}
 
 	/**
@@ -177,6 +181,54 @@ public final class SwingProbe {
 			long d = (nanos - before.getOrDefault(name, 0L)) / 1_000_000;
 			if (d >= 5) {
 				delta.merge(name.substring(0, name.indexOf('#')), d, Long::sum);
+			}
+		});
+		return delta.toString();
+	}
+
+	/**
+	 * Voluntary and involuntary context switches of each live thread, by the name Linux
+	 * knows it by ({@code /proc/self/task/<tid>/comm}, 15 characters), for
+	 * {@code -Dswitches=true}: how often each thread went to sleep and was woken.
+	 */
+	private static Map<String, long[]> contextSwitches() {
+		Map<String, long[]> switches = new HashMap<>();
+		java.io.File[] tasks = new java.io.File("/proc/self/task").listFiles();
+		if (tasks == null) {
+			return switches;
+		}
+		for (java.io.File task : tasks) {
+			try {
+				String comm = java.nio.file.Files.readString(task.toPath().resolve("comm")).trim();
+				long[] counts = new long[2];
+				for (String line : java.nio.file.Files.readAllLines(task.toPath().resolve("status"))) {
+					if (line.startsWith("voluntary_ctxt_switches:")) {
+						counts[0] = Long.parseLong(line.substring(line.indexOf(':') + 1).trim());
+					}
+					else if (line.startsWith("nonvoluntary_ctxt_switches:")) {
+						counts[1] = Long.parseLong(line.substring(line.indexOf(':') + 1).trim());
+					}
+				}
+				switches.merge(comm + "#" + task.getName(), counts, (a, b) -> a);
+			}
+			catch (java.io.IOException | RuntimeException ex) {
+				// the thread ended meanwhile
+			}
+		}
+		return switches;
+	}
+
+	/**
+	 * Voluntary/involuntary switches per thread between two samples, those of 50 or more.
+	 */
+	private static String switchDelta(Map<String, long[]> before, Map<String, long[]> after) {
+		Map<String, String> delta = new TreeMap<>();
+		after.forEach((name, counts) -> {
+			long[] was = before.getOrDefault(name, new long[2]);
+			long voluntary = counts[0] - was[0];
+			long involuntary = counts[1] - was[1];
+			if (voluntary + involuntary >= 50) {
+				delta.put(name.substring(0, name.indexOf('#')), voluntary + "/" + involuntary);
 			}
 		});
 		return delta.toString();
