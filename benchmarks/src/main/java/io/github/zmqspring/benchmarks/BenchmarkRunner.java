@@ -17,6 +17,7 @@ package io.github.zmqspring.benchmarks;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
+import java.lang.management.CompilationMXBean;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -43,9 +44,10 @@ import tools.jackson.databind.json.JsonMapper;
  * (default 5), {@code warmup} (trials of each implementation before the rounds, default
  * 3: ours needs about 1.2 million messages of scenario 1 before the JIT compiler is done
  * on 2 cores, see {@link SwingProbe}), {@code scale} (multiplies every message count),
- * {@code only} (scenario numbers, for example {@code 1,4}), {@code native} (the C
- * reference binary), {@code out}. Exits explicitly: Spring Integration's producer leaves
- * a non-daemon thread behind.
+ * {@code warmup.settle} (default true: more warm-up pairs while the JIT compiler is busy,
+ * see {@link #SETTLE_COMPILE_MILLIS}), {@code only} (scenario numbers, for example
+ * {@code 1,4}), {@code native} (the C reference binary), {@code out}. Exits explicitly:
+ * Spring Integration's producer leaves a non-daemon thread behind.
  */
 public final class BenchmarkRunner {
 
@@ -56,6 +58,23 @@ public final class BenchmarkRunner {
 	private final int rounds;
 
 	private final int warmup = Integer.getInteger("warmup", 3);
+
+	/**
+	 * Warm-up goes on after the {@code warmup} trials, a pair (one trial of each side) at
+	 * a time, while the JIT compiler spent more than this many milliseconds during the
+	 * last pair, at most {@link #SETTLE_MAX_EXTRA} more pairs: on 2 vCPUs a compiling C2
+	 * thread takes CPU from the trial, and rounds measured while it compiles were the
+	 * slow ones (benchmarks/README.md, "Scenario 1's slow rounds").
+	 * {@code -Dwarmup.settle=false} turns it off.
+	 */
+	private static final long SETTLE_COMPILE_MILLIS = 20;
+
+	private static final int SETTLE_MAX_EXTRA = 10;
+
+	private final boolean settle = Boolean.parseBoolean(System.getProperty("warmup.settle", "true"));
+
+	/** Extra warm-up pairs each scenario needed with {@code warmup.settle}. */
+	private final Map<String, Integer> settled = new LinkedHashMap<>();
 
 	private final double scale;
 
@@ -84,6 +103,9 @@ public final class BenchmarkRunner {
 			runner.run(nativeBinary);
 			runner.environment.put("duration", String.format(Locale.ROOT, "%.0f s", (System.nanoTime() - t0) / 1e9));
 			runner.environment.put("load average at end", loadAverage());
+			runner.environment.put("extra warm-up pairs (while the JIT compiled over " + SETTLE_COMPILE_MILLIS
+					+ " ms a pair, at most " + SETTLE_MAX_EXTRA + ")",
+					runner.settle ? runner.settled.toString() : "off");
 			runner.write(out);
 		}
 		catch (Throwable ex) {
@@ -239,12 +261,7 @@ public final class BenchmarkRunner {
 	 */
 	private void throughput(String scenario, String unit, String nameA, Trial a, String nameB, Trial b, Target target,
 			boolean allocation) throws Exception {
-		for (int i = 0; i < this.warmup; i++) {
-			a.run();
-			if (b != null) {
-				b.run();
-			}
-		}
+		warmUp(scenario, a::run, (b != null) ? b::run : null);
 		Measurement[] as = new Measurement[this.rounds];
 		Measurement[] bs = new Measurement[this.rounds];
 		alternate(a::run, (b != null) ? b::run : null, as, bs);
@@ -270,15 +287,40 @@ public final class BenchmarkRunner {
 		}
 	}
 
+	/**
+	 * The warm-up trials of each side, then more pairs while the JIT compiler is still
+	 * busy (unless {@code warmup.settle} is false).
+	 */
+	private void warmUp(String scenario, Callable<?> a, Callable<?> b) throws Exception {
+		for (int i = 0; i < this.warmup; i++) {
+			a.call();
+			if (b != null) {
+				b.call();
+			}
+		}
+		if (!this.settle) {
+			return;
+		}
+		CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+		int extra = 0;
+		while (extra < SETTLE_MAX_EXTRA) {
+			long before = jit.getTotalCompilationTime();
+			a.call();
+			if (b != null) {
+				b.call();
+			}
+			extra++;
+			if (jit.getTotalCompilationTime() - before <= SETTLE_COMPILE_MILLIS) {
+				break;
+			}
+		}
+		this.settled.put(scenario, extra);
+	}
+
 	/** As {@link #throughput}, with the p50 and p99 of each round's round trips. */
 	private void latency(String scenario, String nameA, LatencyTrial a, String nameB, LatencyTrial b, Target target,
 			Target p99Target) throws Exception {
-		for (int i = 0; i < this.warmup; i++) {
-			a.run();
-			if (b != null) {
-				b.run();
-			}
-		}
+		warmUp(scenario, a::run, (b != null) ? b::run : null);
 		double[][] as = new double[this.rounds][];
 		double[][] bs = new double[this.rounds][];
 		alternate(a::run, (b != null) ? b::run : null, as, bs);
