@@ -84,6 +84,9 @@ public class ZmqTemplate implements ZmqOperations, DisposableBean {
 
 	private volatile @Nullable ZmqTemplateObservations observations;
 
+	/** The topic last published and its frame ({@link #topic(String)}). */
+	private volatile @Nullable TopicFrame lastTopic;
+
 	private volatile @Nullable ZmqRequestListener requestListener;
 
 	/**
@@ -648,9 +651,22 @@ public class ZmqTemplate implements ZmqOperations, DisposableBean {
 		return null;
 	}
 
-	private static byte[] topic(String topic) {
+	private byte[] topic(String topic) {
 		Assert.notNull(topic, "topic must not be null");
-		return topic.getBytes(StandardCharsets.UTF_8);
+		// a publisher usually repeats one topic constant: its bytes are made once and
+		// shared (JeroMQ sends a frame's array without copying it, and nobody writes to
+		// it)
+		TopicFrame last = this.lastTopic;
+		if (last != null && last.topic() == topic) {
+			return last.frame();
+		}
+		byte[] frame = topic.getBytes(StandardCharsets.UTF_8);
+		this.lastTopic = new TopicFrame(topic, frame);
+		return frame;
+	}
+
+	/** A topic and its frame. */
+	private record TopicFrame(String topic, byte[] frame) {
 	}
 
 	/**

@@ -1261,21 +1261,33 @@ public final class ZmqSocketOwner implements ZmqSocketAccess {
 		if (!socket.hasReceiveMore()) {
 			return new byte[][] { first };
 		}
+		// the rest of a multipart message is there: ZeroMQ delivers messages whole
+		byte[] second = socket.recv(ZMQ.DONTWAIT);
+		if (second == null) {
+			return cutShort();
+		}
+		if (!socket.hasReceiveMore()) {
+			// two frames (a topic and a payload, an envelope and a body): no list
+			return new byte[][] { first, second };
+		}
 		List<byte[]> frames = new ArrayList<>(4);
 		frames.add(first);
-		// the rest of a multipart message is there: ZeroMQ delivers messages whole
+		frames.add(second);
 		while (socket.hasReceiveMore()) {
 			byte[] next = socket.recv(ZMQ.DONTWAIT);
 			if (next == null) {
-				// cannot happen with ZeroMQ's atomic delivery; a part is dropped whole,
-				// as
-				// ZMsg.recvMsg does, rather than handed on cut short
-				logger.warn("Socket '" + this.spec.getName() + "' received a message cut short; dropped");
-				return null;
+				return cutShort();
 			}
 			frames.add(next);
 		}
 		return frames.toArray(new byte[0][]);
+	}
+
+	// cannot happen with ZeroMQ's atomic delivery; a part is dropped whole, as
+	// ZMsg.recvMsg does, rather than handed on cut short
+	private byte[] @Nullable [] cutShort() {
+		logger.warn("Socket '" + this.spec.getName() + "' received a message cut short; dropped");
+		return null;
 	}
 
 	/**
