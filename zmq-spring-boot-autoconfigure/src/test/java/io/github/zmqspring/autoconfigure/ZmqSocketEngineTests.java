@@ -64,6 +64,20 @@ class ZmqSocketEngineTests {
 		.withConfiguration(AutoConfigurations.of(ZmqAutoConfiguration.class))
 		.withPropertyValues("zmq.context.linger=100ms");
 
+	/**
+	 * Start {@code count} sends through socket {@code out}, a PUSH with no peer (no room
+	 * at all, so every sender waits), and return once all of them wait.
+	 */
+	private static List<Future<?>> blockedSends(ExecutorService pool, ZmqTemplate template, ZmqSocketOwner out,
+			int count, String payload) {
+		List<Future<?>> sends = new ArrayList<>();
+		for (int i = 0; i < count; i++) {
+			sends.add(pool.submit(() -> template.send("out", payload)));
+		}
+		Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> out.getPending() == count);
+		return sends;
+	}
+
 	private static void closeWithinBound(org.springframework.context.ApplicationContext context) {
 		long start = System.nanoTime();
 		((ConfigurableApplicationContext) context).close();
@@ -82,13 +96,7 @@ class ZmqSocketEngineTests {
 						"zmq.sockets.out.linger=100ms"), (context) -> {
 							ZmqTemplate template = context.getBean(ZmqTemplate.class);
 							ZmqSocketOwner out = context.getBean(ZmqSocketManager.class).getOwner("out");
-							List<Future<?>> sends = new ArrayList<>();
-							for (int i = 0; i < 4; i++) {
-								// no peer: a PUSH socket has no room at all, so every
-								// sender waits
-								sends.add(senders.submit(() -> template.send("out", "blocked")));
-							}
-							Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> out.getPending() == 4);
+							List<Future<?>> sends = blockedSends(senders, template, out, 4, "blocked");
 							closeWithinBound(context);
 							for (Future<?> send : sends) {
 								assertThatExceptionOfType(java.util.concurrent.ExecutionException.class)
@@ -232,14 +240,9 @@ class ZmqSocketEngineTests {
 					.run((context) -> {
 						ZmqTemplate template = context.getBean(ZmqTemplate.class);
 						ZmqSocketOwner out = context.getBean(ZmqSocketManager.class).getOwner("out");
-						// no peer: a PUSH socket has no room at all, so one sender waits
-						// on
-						// the descriptor and the others queue for their turn
-						List<Future<?>> waiting = new ArrayList<>();
-						for (int i = 0; i < 2; i++) {
-							waiting.add(pool.submit(() -> template.send("out", "waits")));
-						}
-						Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> out.getPending() == 2);
+						// one sender waits on the descriptor, the other queues for its
+						// turn
+						List<Future<?>> waiting = blockedSends(pool, template, out, 2, "waits");
 						List<Future<?>> timed = new ArrayList<>();
 						for (int i = 0; i < 2; i++) {
 							timed.add(pool.submit(() -> template.send("out", "short", Duration.ofMillis(300))));

@@ -149,8 +149,8 @@ public final class ZmqSocketOwner implements ZmqSocketAccess {
 	private volatile @Nullable SelectableChannel descriptor;
 
 	/**
-	 * Selectors on the socket's descriptor, one per sender waiting on it at the same time
-	 * (see {@link #awaitDescriptor}); closed with the socket.
+	 * Selectors on the socket's descriptor for the sender whose turn it is (see
+	 * {@link #sendInTurn}, {@link #awaitDescriptor}), reused; closed with the socket.
 	 */
 	private final Queue<Selector> roomSelectors = new ConcurrentLinkedQueue<>();
 
