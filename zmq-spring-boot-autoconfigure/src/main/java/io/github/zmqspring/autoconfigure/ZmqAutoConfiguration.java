@@ -33,6 +33,7 @@ import io.github.zmqspring.discovery.ZmqServiceRegistry;
 import io.github.zmqspring.core.socket.ZmqSocketEventListener;
 import io.github.zmqspring.core.socket.ZmqSocketFactory;
 import io.github.zmqspring.core.socket.ZmqSocketManager;
+import io.github.zmqspring.core.socket.ZmqSocketOption;
 import io.github.zmqspring.core.socket.ZmqSocketOptions;
 import io.github.zmqspring.core.ZmqTemplate;
 import io.github.zmqspring.listener.ZmqListenerContainerFactory;
@@ -126,6 +127,13 @@ public final class ZmqAutoConfiguration {
 			ZmqSocketOptions.checkMaxMessageSize("zmq.context.max-message-size", maxMessageSize);
 			factory.setDefaultMaxMessageSize(
 					(maxMessageSize != null) ? maxMessageSize : ZmqSocketOptions.UNLIMITED_MESSAGE_SIZE);
+			DataSize sendBuffer = properties.getContext().getSendBuffer();
+			ZmqSocketOption.SEND_BUFFER.check("zmq.context", sendBuffer);
+			factory.setDefaultSendBuffer((sendBuffer != null) ? sendBuffer : ZmqSocketOptions.SYSTEM_SOCKET_BUFFER);
+			DataSize receiveBuffer = properties.getContext().getReceiveBuffer();
+			ZmqSocketOption.RECEIVE_BUFFER.check("zmq.context", receiveBuffer);
+			factory.setDefaultReceiveBuffer(
+					(receiveBuffer != null) ? receiveBuffer : ZmqSocketOptions.SYSTEM_SOCKET_BUFFER);
 			factory.setEventListeners(eventListeners.orderedStream().toList());
 			return factory;
 		}

@@ -166,6 +166,18 @@ public class ZmqProperties {
 		private DataSize maxMessageSize = ZmqSocketOptions.DEFAULT_MAX_MESSAGE_SIZE;
 
 		/**
+		 * Kernel send buffer, and JeroMQ's write batch, of each TCP or IPC connection of
+		 * sockets that set none; 0 keeps the operating system's.
+		 */
+		private DataSize sendBuffer = ZmqSocketOptions.SYSTEM_SOCKET_BUFFER;
+
+		/**
+		 * Kernel receive buffer, and JeroMQ's read batch, of each TCP or IPC connection
+		 * of sockets that set none; 0 keeps the operating system's.
+		 */
+		private DataSize receiveBuffer = ZmqSocketOptions.SYSTEM_SOCKET_BUFFER;
+
+		/**
 		 * Whether the application exits (with a non-zero status) when a ZeroMQ thread of
 		 * the context dies, so that an orchestrator restarts it.
 		 */
@@ -233,6 +245,22 @@ public class ZmqProperties {
 
 		public void setMaxMessageSize(DataSize maxMessageSize) {
 			this.maxMessageSize = maxMessageSize;
+		}
+
+		public DataSize getSendBuffer() {
+			return this.sendBuffer;
+		}
+
+		public void setSendBuffer(DataSize sendBuffer) {
+			this.sendBuffer = sendBuffer;
+		}
+
+		public DataSize getReceiveBuffer() {
+			return this.receiveBuffer;
+		}
+
+		public void setReceiveBuffer(DataSize receiveBuffer) {
+			this.receiveBuffer = receiveBuffer;
 		}
 
 		public boolean isExitOnFailure() {
@@ -308,6 +336,18 @@ public class ZmqProperties {
 		 * reachable.
 		 */
 		private DataSize maxMessageSize;
+
+		/**
+		 * Kernel send buffer, and JeroMQ's write batch, of each TCP or IPC connection;
+		 * unset means zmq.context.send-buffer; 0 keeps the operating system's.
+		 */
+		private DataSize sendBuffer;
+
+		/**
+		 * Kernel receive buffer, and JeroMQ's read batch, of each TCP or IPC connection;
+		 * unset means zmq.context.receive-buffer; 0 keeps the operating system's.
+		 */
+		private DataSize receiveBuffer;
 
 		/**
 		 * How long a blocking send waits before it fails.
@@ -439,6 +479,22 @@ public class ZmqProperties {
 
 		public void setMaxMessageSize(DataSize maxMessageSize) {
 			this.maxMessageSize = maxMessageSize;
+		}
+
+		public DataSize getSendBuffer() {
+			return this.sendBuffer;
+		}
+
+		public void setSendBuffer(DataSize sendBuffer) {
+			this.sendBuffer = sendBuffer;
+		}
+
+		public DataSize getReceiveBuffer() {
+			return this.receiveBuffer;
+		}
+
+		public void setReceiveBuffer(DataSize receiveBuffer) {
+			this.receiveBuffer = receiveBuffer;
 		}
 
 		public Duration getSendTimeout() {

@@ -245,6 +245,42 @@ class ZmqServiceAutoConfigurationTests {
 				.toKilobytes()).isEqualTo(64));
 	}
 
+	@Test
+	void contextSocketBuffersAreValidated() {
+		this.runner.withPropertyValues("zmq.context.receive-buffer=-1B")
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.hasMessageContaining("Invalid zmq.context.receive-buffer")
+				.hasMessageContaining("must be 0 (the operating system's default) to 2GB - 1 byte"));
+		this.runner.withPropertyValues("zmq.context.send-buffer=2GB")
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.hasMessageContaining("Invalid zmq.context.send-buffer"));
+	}
+
+	@Test
+	void contextSocketBuffersReachSocketsThatSetNone() {
+		this.runner
+			.withPropertyValues("zmq.context.send-buffer=96KB", "zmq.context.receive-buffer=80KB",
+					"zmq.sockets.plain.type=dealer", "zmq.sockets.plain.bind=tcp://127.0.0.1:0",
+					"zmq.sockets.own.type=dealer", "zmq.sockets.own.bind=tcp://127.0.0.1:0",
+					"zmq.sockets.own.send-buffer=0", "zmq.sockets.own.receive-buffer=200KB")
+			.run((context) -> {
+				io.github.zmqspring.core.socket.ZmqSocketManager sockets = context
+					.getBean(io.github.zmqspring.core.socket.ZmqSocketManager.class);
+				assertThat(buffers(sockets, "plain")).containsExactly(96 * 1024, 80 * 1024);
+				assertThat(buffers(sockets, "own")).containsExactly(0, 200 * 1024);
+			});
+	}
+
+	private static List<Integer> buffers(io.github.zmqspring.core.socket.ZmqSocketManager sockets, String name)
+			throws Exception {
+		return sockets.getOwner(name)
+			.execute((handle) -> List.of(handle.getSocket().getSendBufferSize(),
+					handle.getSocket().getReceiveBufferSize()))
+			.get(10, java.util.concurrent.TimeUnit.SECONDS);
+	}
+
 	@Nested
 	class MaxMessageSize {
 

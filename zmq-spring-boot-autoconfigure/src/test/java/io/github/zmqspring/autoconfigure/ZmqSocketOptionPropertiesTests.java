@@ -76,6 +76,8 @@ class ZmqSocketOptionPropertiesTests {
 		expect(ZmqSocketOption.HEARTBEAT_TIMEOUT, "7s", ZMQ.Socket::getHeartbeatTimeout, 7000);
 		expect(ZmqSocketOption.HEARTBEAT_TTL, "9s", ZMQ.Socket::getHeartbeatTtl, 9000);
 		expect(ZmqSocketOption.MAX_MESSAGE_SIZE, "64KB", ZMQ.Socket::getMaxMsgSize, 65536L);
+		expect(ZmqSocketOption.SEND_BUFFER, "96KB", ZMQ.Socket::getSendBufferSize, 98304);
+		expect(ZmqSocketOption.RECEIVE_BUFFER, "48KB", ZMQ.Socket::getReceiveBufferSize, 49152);
 		expect(ZmqSocketOption.SEND_TIMEOUT, "1500ms", ZMQ.Socket::getSendTimeOut, 1500);
 		expect(ZmqSocketOption.RECEIVE_TIMEOUT, "2500ms", ZMQ.Socket::getReceiveTimeOut, 2500);
 		// libzmq's meaning; JeroMQ's own flag is the opposite
@@ -270,6 +272,8 @@ class ZmqSocketOptionPropertiesTests {
 			socket.setHeartbeatTimeout(Duration.ofMillis(8));
 			socket.setHeartbeatTtl(Duration.ofMillis(9));
 			socket.setMaxMessageSize(org.springframework.util.unit.DataSize.ofBytes(10));
+			socket.setSendBuffer(org.springframework.util.unit.DataSize.ofBytes(16));
+			socket.setReceiveBuffer(org.springframework.util.unit.DataSize.ofBytes(17));
 			socket.setSendTimeout(Duration.ofMillis(11));
 			socket.setReceiveTimeout(Duration.ofMillis(12));
 			socket.setImmediate(true);

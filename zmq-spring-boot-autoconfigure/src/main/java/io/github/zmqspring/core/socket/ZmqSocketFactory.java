@@ -59,6 +59,10 @@ public class ZmqSocketFactory {
 
 	private volatile DataSize defaultMaxMessageSize = ZmqSocketOptions.DEFAULT_MAX_MESSAGE_SIZE;
 
+	private volatile DataSize defaultSendBuffer = ZmqSocketOptions.SYSTEM_SOCKET_BUFFER;
+
+	private volatile DataSize defaultReceiveBuffer = ZmqSocketOptions.SYSTEM_SOCKET_BUFFER;
+
 	private volatile List<ZmqSocketEventListener> eventListeners = List.of();
 
 	/**
@@ -113,6 +117,46 @@ public class ZmqSocketFactory {
 	}
 
 	/**
+	 * Set the {@code send-buffer} of sockets whose spec sets none ({@code 0}, the
+	 * operating system's, unless set here; see
+	 * {@link ZmqSocketOptions#SYSTEM_SOCKET_BUFFER}).
+	 * @param defaultSendBuffer the default send buffer
+	 * @throws InvalidZmqSocketSpecException when the size is out of range
+	 */
+	public void setDefaultSendBuffer(DataSize defaultSendBuffer) {
+		Assert.notNull(defaultSendBuffer, "defaultSendBuffer must not be null");
+		ZmqSocketOption.SEND_BUFFER.check("defaultSendBuffer", defaultSendBuffer);
+		this.defaultSendBuffer = defaultSendBuffer;
+	}
+
+	/**
+	 * @return the {@code send-buffer} of sockets whose spec sets none
+	 */
+	public DataSize getDefaultSendBuffer() {
+		return this.defaultSendBuffer;
+	}
+
+	/**
+	 * Set the {@code receive-buffer} of sockets whose spec sets none ({@code 0}, the
+	 * operating system's, unless set here; see
+	 * {@link ZmqSocketOptions#SYSTEM_SOCKET_BUFFER}).
+	 * @param defaultReceiveBuffer the default receive buffer
+	 * @throws InvalidZmqSocketSpecException when the size is out of range
+	 */
+	public void setDefaultReceiveBuffer(DataSize defaultReceiveBuffer) {
+		Assert.notNull(defaultReceiveBuffer, "defaultReceiveBuffer must not be null");
+		ZmqSocketOption.RECEIVE_BUFFER.check("defaultReceiveBuffer", defaultReceiveBuffer);
+		this.defaultReceiveBuffer = defaultReceiveBuffer;
+	}
+
+	/**
+	 * @return the {@code receive-buffer} of sockets whose spec sets none
+	 */
+	public DataSize getDefaultReceiveBuffer() {
+		return this.defaultReceiveBuffer;
+	}
+
+	/**
 	 * Set the listeners told of the events of every socket opened from now on.
 	 * @param eventListeners the listeners
 	 */
@@ -161,6 +205,10 @@ public class ZmqSocketFactory {
 				tracker.attach(socket, (event) -> notifyListeners(listeners, spec, event));
 			}
 			spec.getOptions().applyTo(socket, spec.getOrigin());
+			DataSize receiveBuffer = this.defaultReceiveBuffer;
+			if (spec.getOptions().getReceiveBuffer() == null && receiveBuffer.toBytes() != 0) {
+				socket.setReceiveBufferSize((int) receiveBuffer.toBytes());
+			}
 			ZmqSocketSecurity.apply(socket, spec, this.zapHandler, tracker);
 			applyDefaultMaxMessageSize(socket, spec, tracker);
 			if (actual == SocketType.XPUB) {
@@ -180,6 +228,12 @@ public class ZmqSocketFactory {
 					throw new InvalidZmqSocketSpecException(spec.getOrigin() + ".bind[" + i + "]", endpoint,
 							"cannot bind: " + describe(ex), ex);
 				}
+			}
+			// after binding, before connecting (ZmqSocketOption.isAppliedAfterBind)
+			spec.getOptions().applyAfterBind(socket, spec.getOrigin());
+			DataSize sendBuffer = this.defaultSendBuffer;
+			if (spec.getOptions().getSendBuffer() == null && sendBuffer.toBytes() != 0) {
+				socket.setSendBufferSize((int) sendBuffer.toBytes());
 			}
 			for (int i = 0; i < spec.getConnect().size(); i++) {
 				ZmqEndpoint endpoint = spec.getConnect().get(i);

@@ -95,6 +95,27 @@ public final class ZmqSocketOption<T> {
 			DataSize.class, ZmqSocketOptions::checkMaxMessageSize, null,
 			(socket, value) -> socket.setMaxMsgSize(value.toBytes()));
 
+	/**
+	 * Kernel send buffer of each TCP or IPC connection (ZMQ_SNDBUF), which JeroMQ also
+	 * takes as the most its I/O thread writes in one system call; {@code 0} keeps the
+	 * operating system's ({@link ZmqSocketOptions#SYSTEM_SOCKET_BUFFER}). The socket
+	 * factory's default ({@code zmq.context.send-buffer}) when unset. Set after the
+	 * socket binds ({@link #isAppliedAfterBind()}).
+	 */
+	public static final ZmqSocketOption<DataSize> SEND_BUFFER = new ZmqSocketOption<>("send-buffer", DataSize.class,
+			ZmqSocketOption::checkBufferSize, null, (socket, value) -> socket.setSendBufferSize((int) value.toBytes()),
+			true);
+
+	/**
+	 * Kernel receive buffer of each TCP or IPC connection (ZMQ_RCVBUF), which JeroMQ also
+	 * takes as the most its I/O thread reads in one system call; {@code 0} keeps the
+	 * operating system's ({@link ZmqSocketOptions#SYSTEM_SOCKET_BUFFER}). The socket
+	 * factory's default ({@code zmq.context.receive-buffer}) when unset.
+	 */
+	public static final ZmqSocketOption<DataSize> RECEIVE_BUFFER = new ZmqSocketOption<>("receive-buffer",
+			DataSize.class, ZmqSocketOption::checkBufferSize, null,
+			(socket, value) -> socket.setReceiveBufferSize((int) value.toBytes()), false);
+
 	/** How long a blocking send waits before it fails (ZMQ_SNDTIMEO). */
 	public static final ZmqSocketOption<Duration> SEND_TIMEOUT = millis("send-timeout", ZMQ.Socket::setSendTimeOut);
 
@@ -151,15 +172,23 @@ public final class ZmqSocketOption<T> {
 
 	private final BiPredicate<ZMQ.Socket, T> setter;
 
+	private final boolean afterBind;
+
 	private final int index;
 
 	private ZmqSocketOption(String name, Class<T> type, Check<T> check, @Nullable T whenUnset,
 			BiPredicate<ZMQ.Socket, T> setter) {
+		this(name, type, check, whenUnset, setter, false);
+	}
+
+	private ZmqSocketOption(String name, Class<T> type, Check<T> check, @Nullable T whenUnset,
+			BiPredicate<ZMQ.Socket, T> setter, boolean afterBind) {
 		this.name = name;
 		this.type = type;
 		this.check = check;
 		this.whenUnset = whenUnset;
 		this.setter = setter;
+		this.afterBind = afterBind;
 		this.index = VALUES.size();
 		VALUES.add(this);
 	}
@@ -222,6 +251,19 @@ public final class ZmqSocketOption<T> {
 	 */
 	public @Nullable T getValueWhenUnset() {
 		return this.whenUnset;
+	}
+
+	/**
+	 * Whether the option is set after the socket binds and before it connects, rather
+	 * than before both ({@link ZmqSocketOptions#applyAfterBind}). JeroMQ 0.6.0 sets
+	 * {@code send-buffer} on a bound socket's listening channel as well, which Java
+	 * refuses ({@code UnsupportedOperationException: 'SO_SNDBUF' not supported}); set
+	 * after the bind, it reaches every connection accepted later, since JeroMQ's
+	 * listeners read the socket's options as they accept.
+	 * @return whether the option is set after binding
+	 */
+	public boolean isAppliedAfterBind() {
+		return this.afterBind;
 	}
 
 	/**
@@ -315,6 +357,13 @@ public final class ZmqSocketOption<T> {
 	private static void checkNotNegative(String property, Duration value) {
 		if (value.isNegative()) {
 			throw new InvalidZmqSocketSpecException(property, value, "must not be negative");
+		}
+	}
+
+	private static void checkBufferSize(String property, DataSize value) {
+		if (value.isNegative() || value.toBytes() > Integer.MAX_VALUE) {
+			throw new InvalidZmqSocketSpecException(property, value,
+					"must be 0 (the operating system's default) to 2GB - 1 byte");
 		}
 	}
 

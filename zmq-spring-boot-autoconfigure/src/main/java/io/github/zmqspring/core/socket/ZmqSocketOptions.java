@@ -56,6 +56,15 @@ public class ZmqSocketOptions {
 	 */
 	public static final DataSize UNLIMITED_MESSAGE_SIZE = DataSize.ofBytes(-1);
 
+	/**
+	 * The {@code send-buffer} or {@code receive-buffer} that keeps the operating system's
+	 * own (which Linux sizes as a connection needs), the default. JeroMQ also takes a
+	 * buffer size as its I/O thread's batch (8 KiB when the system's is kept); fixed
+	 * sizes below about twice the interface's segment size (64 KiB on loopback) can stall
+	 * a connection in the kernel for seconds (README, Socket options).
+	 */
+	public static final DataSize SYSTEM_SOCKET_BUFFER = DataSize.ofBytes(0);
+
 	// indexed by ZmqSocketOption.index(): read on every send (the send timeout)
 	private final Object[] values = new Object[ZmqSocketOption.values().size()];
 
@@ -157,6 +166,22 @@ public class ZmqSocketOptions {
 
 	public void setMaxMessageSize(@Nullable DataSize maxMessageSize) {
 		set(ZmqSocketOption.MAX_MESSAGE_SIZE, maxMessageSize);
+	}
+
+	public @Nullable DataSize getSendBuffer() {
+		return get(ZmqSocketOption.SEND_BUFFER);
+	}
+
+	public void setSendBuffer(@Nullable DataSize sendBuffer) {
+		set(ZmqSocketOption.SEND_BUFFER, sendBuffer);
+	}
+
+	public @Nullable DataSize getReceiveBuffer() {
+		return get(ZmqSocketOption.RECEIVE_BUFFER);
+	}
+
+	public void setReceiveBuffer(@Nullable DataSize receiveBuffer) {
+		set(ZmqSocketOption.RECEIVE_BUFFER, receiveBuffer);
 	}
 
 	public @Nullable Duration getSendTimeout() {
@@ -279,13 +304,30 @@ public class ZmqSocketOptions {
 	/**
 	 * Apply every option to a socket that has not yet bound or connected: the options
 	 * that are set, and those that have a {@link ZmqSocketOption#getValueWhenUnset()
-	 * value when unset}.
+	 * value when unset}; except those {@link ZmqSocketOption#isAppliedAfterBind() applied
+	 * after binding} ({@link #applyAfterBind}).
 	 * @param socket the socket, owned by the calling thread
 	 * @param prefix the property prefix used in error messages
 	 */
 	public void applyTo(ZMQ.Socket socket, String prefix) {
 		for (ZmqSocketOption<?> option : ZmqSocketOption.values()) {
-			applyTo(option, socket, prefix);
+			if (!option.isAppliedAfterBind()) {
+				applyTo(option, socket, prefix);
+			}
+		}
+	}
+
+	/**
+	 * Apply the options {@link ZmqSocketOption#isAppliedAfterBind() set after binding} to
+	 * a socket that has bound (or has nothing to bind) and not yet connected.
+	 * @param socket the socket, owned by the calling thread
+	 * @param prefix the property prefix used in error messages
+	 */
+	public void applyAfterBind(ZMQ.Socket socket, String prefix) {
+		for (ZmqSocketOption<?> option : ZmqSocketOption.values()) {
+			if (option.isAppliedAfterBind()) {
+				applyTo(option, socket, prefix);
+			}
 		}
 	}
 

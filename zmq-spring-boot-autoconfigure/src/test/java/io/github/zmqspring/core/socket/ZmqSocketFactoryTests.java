@@ -20,16 +20,22 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import io.github.zmqspring.HostileZmtp;
 import io.github.zmqspring.core.InvalidZmqSocketSpecException;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.zeromq.SocketType;
 import org.zeromq.ZContext;
 import org.zeromq.ZMQ;
@@ -98,6 +104,10 @@ class ZmqSocketFactoryTests {
 		options.setHeartbeatTimeout(Duration.ofMillis(17));
 		options.setHeartbeatTtl(Duration.ofMillis(1800));
 		options.setMaxMessageSize(DataSize.ofKilobytes(1));
+		// on a socket that binds over TCP: JeroMQ alone fails the bind with send-buffer
+		// set
+		options.setSendBuffer(DataSize.ofKilobytes(96));
+		options.setReceiveBuffer(DataSize.ofKilobytes(48));
 		options.setSendTimeout(Duration.ofMillis(19));
 		options.setReceiveTimeout(Duration.ofMillis(20));
 		options.setImmediate(true);
@@ -120,6 +130,8 @@ class ZmqSocketFactoryTests {
 		assertThat(socket.getHeartbeatTimeout()).isEqualTo(17);
 		assertThat(socket.getHeartbeatTtl()).isEqualTo(1800);
 		assertThat(socket.getMaxMsgSize()).isEqualTo(1024);
+		assertThat(socket.getSendBufferSize()).isEqualTo(96 * 1024);
+		assertThat(socket.getReceiveBufferSize()).isEqualTo(48 * 1024);
 		assertThat(socket.getSendTimeOut()).isEqualTo(19);
 		assertThat(socket.getReceiveTimeOut()).isEqualTo(20);
 		// libzmq's immediate=true is JeroMQ's immediate=false
@@ -245,6 +257,83 @@ class ZmqSocketFactoryTests {
 			.withMessageContaining("zmq.sockets.b.bind[0]")
 			.withMessageContaining("address already in use")
 			.withMessageNotContaining("Errno");
+	}
+
+	@Test
+	@Timeout(60)
+	void socketBuffersReachTheKernelOnBothEndsOfAConnection() throws Exception {
+		// distinct sizes on each end and direction; Linux reports twice what was set
+		ZmqSocketOptions pullOptions = new ZmqSocketOptions();
+		pullOptions.setReceiveBuffer(DataSize.ofKilobytes(300));
+		pullOptions.setSendBuffer(DataSize.ofKilobytes(200));
+		ZmqSocketFactory factory = new ZmqSocketFactory(this.context);
+		ZmqSocketHandle pull = factory.open(ZmqSocketSpec.builder("in", "zmq.sockets.in")
+			.type(SocketType.PULL)
+			.bind(List.of("tcp://127.0.0.1:0"))
+			.options(pullOptions)
+			.build());
+		String bound = pull.getBoundEndpoints().get(0);
+		int port = Integer.parseInt(bound.substring(bound.lastIndexOf(':') + 1));
+		ZmqSocketOptions pushOptions = new ZmqSocketOptions();
+		pushOptions.setSendBuffer(DataSize.ofKilobytes(250));
+		pushOptions.setReceiveBuffer(DataSize.ofKilobytes(150));
+		ZmqSocketHandle push = factory.open(ZmqSocketSpec.builder("out", "zmq.sockets.out")
+			.type(SocketType.PUSH)
+			.connect(List.of(bound))
+			.options(pushOptions)
+			.build());
+		assertThat(push.getSocket().send("hello")).isTrue();
+		pull.getSocket().setReceiveTimeOut(30_000);
+		assertThat(pull.getSocket().recvStr()).isEqualTo("hello");
+		// the accepted end took the PULL's sizes (send-buffer set after its bind), the
+		// connecting end the PUSH's
+		assertThat(kernelBuffers("sport = :" + port)).containsEntry("rb", 2L * 300 * 1024)
+			.containsEntry("tb", 2L * 200 * 1024);
+		assertThat(kernelBuffers("dport = :" + port)).containsEntry("rb", 2L * 150 * 1024)
+			.containsEntry("tb", 2L * 250 * 1024);
+	}
+
+	@Test
+	void aNegativeOrOversizedSocketBufferNamesItsProperty() {
+		ZmqSocketOptions options = new ZmqSocketOptions();
+		options.setSendBuffer(DataSize.ofBytes(-1));
+		assertThatExceptionOfType(InvalidZmqSocketSpecException.class)
+			.isThrownBy(() -> options.validate("zmq.sockets.s"))
+			.withMessageContaining("zmq.sockets.s.send-buffer")
+			.withMessageContaining("must be 0 (the operating system's default) to 2GB - 1 byte");
+		options.setSendBuffer(null);
+		options.setReceiveBuffer(DataSize.ofGigabytes(2));
+		assertThatExceptionOfType(InvalidZmqSocketSpecException.class)
+			.isThrownBy(() -> options.validate("zmq.sockets.s"))
+			.withMessageContaining("zmq.sockets.s.receive-buffer");
+		ZmqSocketFactory factory = new ZmqSocketFactory(this.context);
+		assertThatExceptionOfType(InvalidZmqSocketSpecException.class)
+			.isThrownBy(() -> factory.setDefaultSendBuffer(DataSize.ofBytes(-5)))
+			.withMessageContaining("defaultSendBuffer.send-buffer");
+	}
+
+	/**
+	 * The {@code skmem} figures {@code ss} reports for the one established TCP connection
+	 * that matches a filter on 127.0.0.1.
+	 */
+	private static Map<String, Long> kernelBuffers(String filter) throws Exception {
+		Process ss = new ProcessBuilder("ss", "-tnmH", "state", "established", "( " + filter + " )")
+			.redirectErrorStream(true)
+			.start();
+		String output = new String(ss.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+		assertThat(ss.waitFor(30, TimeUnit.SECONDS)).as("ss (iproute2) finished").isTrue();
+		assertThat(ss.exitValue()).as("ss: " + output).isZero();
+		Matcher skmem = Pattern.compile("skmem:\\(([^)]*)\\)").matcher(output);
+		assertThat(skmem.find()).as("one connection in: " + output).isTrue();
+		Map<String, Long> figures = new HashMap<>();
+		for (String figure : skmem.group(1).split(",")) {
+			Matcher part = Pattern.compile("([a-z]+)(\\d+)").matcher(figure);
+			if (part.matches()) {
+				figures.put(part.group(1), Long.parseLong(part.group(2)));
+			}
+		}
+		assertThat(skmem.find()).as("only one connection in: " + output).isFalse();
+		return figures;
 	}
 
 	@Test
