@@ -87,6 +87,9 @@ public class ZmqTemplate implements ZmqOperations, DisposableBean {
 	/** The topic last published and its frame ({@link #topic(String)}). */
 	private volatile @Nullable TopicFrame lastTopic;
 
+	/** The socket last sent through and its owner ({@link #sender(String, boolean)}). */
+	private volatile @Nullable LastSender lastSender;
+
 	private volatile @Nullable ZmqRequestListener requestListener;
 
 	/**
@@ -551,6 +554,13 @@ public class ZmqTemplate implements ZmqOperations, DisposableBean {
 	}
 
 	private ZmqSocketOwner sender(String socket, boolean publish) {
+		// an application usually sends through one socket name constant after another:
+		// the owner found for the same String last time, while it runs, passed the
+		// checks below already (publish needs a publisher, which is checked again)
+		LastSender last = this.lastSender;
+		if (last != null && last.socket() == socket && (!publish || last.publisher()) && last.owner().isRunning()) {
+			return last.owner();
+		}
 		// one lookup per send when the socket is open (the common case)
 		ZmqSocketOwner open = this.socketManager.findOwner(socket);
 		ZmqSocketSpec spec = (open != null) ? open.getSpec() : this.socketManager.getSpec(socket);
@@ -561,7 +571,9 @@ public class ZmqTemplate implements ZmqOperations, DisposableBean {
 		if (!spec.canSend()) {
 			throw new ZmqException("Socket '" + socket + "' is a " + spec.getType() + " socket, which cannot send");
 		}
-		return (open != null) ? open : this.socketManager.getOwner(socket);
+		ZmqSocketOwner owner = (open != null) ? open : this.socketManager.getOwner(socket);
+		this.lastSender = new LastSender(socket, owner, spec.isPublisher());
+		return owner;
 	}
 
 	private ZmqSocketOwner routed(String socket) {
@@ -667,6 +679,10 @@ public class ZmqTemplate implements ZmqOperations, DisposableBean {
 
 	/** A topic and its frame. */
 	private record TopicFrame(String topic, byte[] frame) {
+	}
+
+	/** A socket's name as a caller gave it, its owner and whether it publishes. */
+	private record LastSender(String socket, ZmqSocketOwner owner, boolean publisher) {
 	}
 
 	/**

@@ -199,6 +199,35 @@ class ZmqTemplateIntegrationTests {
 	}
 
 	@Test
+	void theSocketLastSentThroughIsLookedUpAgainOnceItStopsAndStillChecked() {
+		this.runner.withPropertyValues("zmq.sockets.out.type=push", "zmq.sockets.out.bind=inproc://restart-out")
+			.run((context) -> {
+				ZmqTemplate template = context.getBean(ZmqTemplate.class);
+				ZmqSocketManager sockets = context.getBean(ZmqSocketManager.class);
+				ZContext zmq = context.getBean(ZContext.class);
+				String socket = "out";
+				ZMQ.Socket first = zmq.createSocket(SocketType.PULL);
+				first.setReceiveTimeOut(10_000);
+				first.connect("inproc://restart-out");
+				template.send(socket, "one");
+				assertThat(first.recvStr()).isEqualTo("one");
+				// the same name again: still a PUSH, which cannot publish
+				assertThatExceptionOfType(ZmqException.class).isThrownBy(() -> template.publish(socket, "t", "x"))
+					.withMessageContaining("PUSH");
+				zmq.destroySocket(first);
+				sockets.stop();
+				assertThatExceptionOfType(ZmqException.class).isThrownBy(() -> template.send(socket, "lost"))
+					.withMessageContaining("'out'");
+				sockets.start();
+				ZMQ.Socket second = zmq.createSocket(SocketType.PULL);
+				second.setReceiveTimeOut(10_000);
+				second.connect("inproc://restart-out");
+				template.send(socket, "two");
+				assertThat(second.recvStr()).isEqualTo("two");
+			});
+	}
+
+	@Test
 	void payloadsAreConverted() {
 		JsonMapper jsonMapper = JsonMapper.builder().build();
 		this.runner.withBean(JsonMapper.class, () -> jsonMapper)
