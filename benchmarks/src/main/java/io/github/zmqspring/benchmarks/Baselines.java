@@ -63,7 +63,8 @@ final class Baselines {
 	}
 
 	/**
-	 * Raw JeroMQ PUSH to PULL.
+	 * Raw JeroMQ PUSH to PULL, on the pair kept connected for the JVM's life
+	 * ({@link RawConnections}).
 	 * @param count the messages
 	 * @param encode makes each message's frame (scenario 2 serializes here)
 	 * @param decode reads each received frame (scenario 2 deserializes here)
@@ -74,13 +75,12 @@ final class Baselines {
 
 	/**
 	 * Raw JeroMQ PUSH to PULL, the PULL with the given receive high-water mark (0:
-	 * unbounded; JeroMQ's default is 1000).
+	 * unbounded; JeroMQ's default is 1000), on the pair kept for that mark.
 	 */
 	static Measurement rawPushPull(int count, Supplier<byte[]> encode, Consumer<byte[]> decode,
 			int receiveHighWaterMark) throws Exception {
-		try (ZContext context = new ZContext()) {
-			return rawPushPull(context, count, encode, decode, receiveHighWaterMark);
-		}
+		return RawConnections.pushPull("receive-hwm " + receiveHighWaterMark, receiveHighWaterMark)
+			.run(count, encode, decode);
 	}
 
 	/**
@@ -136,13 +136,13 @@ final class Baselines {
 		Counter counter = new Counter("raw PULL + " + workers + " JSON workers");
 		counter.reset(count);
 		java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(workers);
-		try (ZContext context = new ZContext();
-				RawReceiver pull = new RawReceiver(context, SocketType.PULL, null, null, (bytes) -> pool.execute(() -> {
-					mapper.readValue(bytes, Quote.class);
-					counter.hitConcurrently();
-				}), count)) {
-			int port = pull.awaitOpen();
-			ZMQ.Socket push = connectPush(context, port);
+		RawConnections.PushPull pair = RawConnections.pushPull("json workers", 0);
+		try {
+			pair.receive((bytes) -> pool.execute(() -> {
+				mapper.readValue(bytes, Quote.class);
+				counter.hitConcurrently();
+			}));
+			ZMQ.Socket push = pair.push();
 			AllocationMeter meter = AllocationMeter.start();
 			for (int i = 0; i < count; i++) {
 				if (!push.send(mapper.writeValueAsBytes(Quote.SAMPLE), 0)) {
@@ -153,6 +153,8 @@ final class Baselines {
 			return Measurement.of(counter, meter, count);
 		}
 		finally {
+			pair.receive((bytes) -> {
+			});
 			pool.shutdownNow();
 		}
 	}
@@ -163,27 +165,25 @@ final class Baselines {
 	 * socket (the simplest thread-safe use of a JeroMQ socket).
 	 */
 	static Measurement rawPushPullLocked(int count, int threads, byte[] payload) throws Exception {
-		try (ZContext context = new ZContext();
-				RawReceiver pull = new RawReceiver(context, SocketType.PULL, null, null, (bytes) -> {
-				}, count)) {
-			int port = pull.awaitOpen();
-			ZMQ.Socket push = connectPush(context, port);
-			java.util.concurrent.locks.ReentrantLock lock = new java.util.concurrent.locks.ReentrantLock();
-			AllocationMeter meter = AllocationMeter.start();
-			runThreads(threads, count, () -> {
-				lock.lock();
-				try {
-					if (!push.send(payload, 0)) {
-						throw new IllegalStateException("raw PUSH could not send");
-					}
+		RawConnections.PushPull pair = RawConnections.pushPull("locked", 0);
+		Counter counter = pair.expect(count, (bytes) -> {
+		});
+		ZMQ.Socket push = pair.push();
+		java.util.concurrent.locks.ReentrantLock lock = new java.util.concurrent.locks.ReentrantLock();
+		AllocationMeter meter = AllocationMeter.start();
+		runThreads(threads, count, () -> {
+			lock.lock();
+			try {
+				if (!push.send(payload, 0)) {
+					throw new IllegalStateException("raw PUSH could not send");
 				}
-				finally {
-					lock.unlock();
-				}
-			});
-			pull.counter().await();
-			return Measurement.of(pull.counter(), meter, count);
-		}
+			}
+			finally {
+				lock.unlock();
+			}
+		});
+		counter.await();
+		return Measurement.of(counter, meter, count);
 	}
 
 	/** Run {@code count} calls of {@code send} spread over {@code threads} threads. */
@@ -219,31 +219,7 @@ final class Baselines {
 	 * an XPUB that waits for both subscriptions first, as ours does.
 	 */
 	static Measurement rawPubSub(int count, byte[] payload, String topic) throws Exception {
-		try (ZContext context = new ZContext()) {
-			ZMQ.Socket pub = context.createSocket(SocketType.XPUB);
-			pub.setXpubVerbose(true);
-			pub.setSndHWM(0);
-			pub.setSendTimeOut(SEND_TIMEOUT_MILLIS);
-			pub.setReceiveTimeOut(100);
-			String endpoint = "tcp://127.0.0.1:" + pub.bindToRandomPort("tcp://127.0.0.1");
-			try (RawReceiver a = new RawReceiver(context, SocketType.SUB, endpoint, topic, (bytes) -> {
-			}, count); RawReceiver b = new RawReceiver(context, SocketType.SUB, endpoint, topic, (bytes) -> {
-			}, count)) {
-				a.awaitOpen();
-				b.awaitOpen();
-				awaitSubscriptions(pub, 2);
-				AllocationMeter meter = AllocationMeter.start();
-				byte[] topicFrame = topic.getBytes(ZMQ.CHARSET);
-				for (int i = 0; i < count; i++) {
-					pub.sendMore(topicFrame);
-					pub.send(payload, 0);
-				}
-				a.counter().await();
-				b.counter().await();
-				return new Measurement(Counter.deliveredToAll(a.counter(), b.counter()),
-						(double) meter.allocated() / count);
-			}
-		}
+		return RawConnections.pubSub(topic).run(count, payload);
 	}
 
 	private static int freePort() throws IOException {
@@ -252,27 +228,11 @@ final class Baselines {
 		}
 	}
 
-	private static void awaitSubscriptions(ZMQ.Socket xpub, int count) {
-		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-		int seen = 0;
-		while (seen < count) {
-			byte[] subscription = xpub.recv(0);
-			if (subscription != null && subscription.length > 0 && subscription[0] == 1) {
-				seen++;
-			}
-			if (System.nanoTime() - deadline > 0) {
-				throw new IllegalStateException("raw XPUB saw " + seen + " of " + count + " subscriptions");
-			}
-		}
-	}
-
 	/**
 	 * Raw JeroMQ REQ to a REP echo server: round-trip latencies in microseconds.
 	 */
 	static double[] rawRequestReply(int count, int size) throws Exception {
-		try (ZContext context = new ZContext(); EchoServer server = EchoServer.start(context, 0)) {
-			return requestLatencies(context, server.endpoint(), count, size);
-		}
+		return requestLatencies(RawConnections.requester(), count, size);
 	}
 
 	/**
@@ -284,6 +244,19 @@ final class Baselines {
 		req.setHandshakeIvl(1000);
 		req.setReceiveTimeOut(SEND_TIMEOUT_MILLIS);
 		req.connect(endpoint);
+		try {
+			return requestLatencies(req, count, size);
+		}
+		finally {
+			context.destroySocket(req);
+		}
+	}
+
+	/**
+	 * Round-trip latencies in microseconds through a connected REQ, cut short at the
+	 * trial limit.
+	 */
+	static double[] requestLatencies(ZMQ.Socket req, int count, int size) {
 		byte[] payload = new byte[size];
 		double[] micros = new double[count];
 		long start = System.nanoTime();
@@ -300,19 +273,50 @@ final class Baselines {
 				break;
 			}
 		}
-		context.destroySocket(req);
 		return micros;
 	}
 
 	/**
-	 * Spring Integration: ZeroMqMessageHandler (PUSH) to ZeroMqMessageProducer (PULL).
+	 * Spring Integration: ZeroMqMessageHandler (PUSH) to ZeroMqMessageProducer (PULL),
+	 * both started once and kept for the JVM's life, as the raw baselines' sockets are
+	 * ({@link RawConnections}).
 	 */
 	static Measurement springIntegrationPushPull(int count, int size) throws Exception {
-		try (ZContext context = new ZContext()) {
-			Counter counter = new Counter("Spring Integration");
-			counter.reset(count);
+		SpringIntegrationPair pair = springIntegrationPair();
+		Counter counter = pair.counter;
+		counter.reset(count);
+		byte[] payload = new byte[size];
+		for (int i = 0; i < count; i++) {
+			pair.handler.handleMessage(new GenericMessage<>(payload)).block(Duration.ofSeconds(10));
+		}
+		counter.await();
+		return Measurement.of(counter.rate());
+	}
+
+	private static SpringIntegrationPair siPair;
+
+	private static synchronized SpringIntegrationPair springIntegrationPair() throws Exception {
+		if (siPair == null) {
+			siPair = new SpringIntegrationPair();
+		}
+		return siPair;
+	}
+
+	/**
+	 * Spring Integration's ZeroMQ adapters on a context of their own, never stopped:
+	 * their producer's {@code destroy()} blocks on an unbounded {@code Mono.block()} and
+	 * has hung runs, and the runner exits the JVM when it is done.
+	 */
+	private static final class SpringIntegrationPair {
+
+		private final Counter counter = new Counter("Spring Integration");
+
+		private final ZeroMqMessageHandler handler;
+
+		SpringIntegrationPair() throws Exception {
+			ZContext context = new ZContext();
 			DirectChannel channel = new DirectChannel();
-			channel.subscribe((message) -> counter.hit());
+			channel.subscribe((message) -> this.counter.hit());
 			ZeroMqMessageProducer producer = new ZeroMqMessageProducer(context, SocketType.PULL);
 			BeanFactory beanFactory = integrationContext().getBeanFactory();
 			channel.setBeanFactory(beanFactory);
@@ -330,35 +334,13 @@ final class Baselines {
 				}
 				Thread.onSpinWait();
 			}
-			ZeroMqMessageHandler handler = new ZeroMqMessageHandler(context,
-					"tcp://127.0.0.1:" + producer.getBoundPort(), SocketType.PUSH);
-			handler.setBeanFactory(beanFactory);
-			handler.afterPropertiesSet();
-			handler.start();
-			try {
-				byte[] payload = new byte[size];
-				for (int i = 0; i < count; i++) {
-					handler.handleMessage(new GenericMessage<>(payload)).block(Duration.ofSeconds(10));
-				}
-				counter.await();
-				return Measurement.of(counter.rate());
-			}
-			finally {
-				handler.stop();
-				producer.stop();
-				// its destroy() blocks on an unbounded Mono.block() and has hung runs:
-				// give
-				// it a bounded, abandoned daemon thread so the run always finishes
-				Thread destroy = new Thread(producer::destroy, "si-producer-destroy");
-				destroy.setDaemon(true);
-				destroy.start();
-				destroy.join(5000);
-				if (destroy.isAlive()) {
-					System.out
-						.println("Spring Integration's ZeroMqMessageProducer.destroy() did not end in 5 s; abandoned");
-				}
-			}
+			this.handler = new ZeroMqMessageHandler(context, "tcp://127.0.0.1:" + producer.getBoundPort(),
+					SocketType.PUSH);
+			this.handler.setBeanFactory(beanFactory);
+			this.handler.afterPropertiesSet();
+			this.handler.start();
 		}
+
 	}
 
 	@Configuration(proxyBeanMethods = false)

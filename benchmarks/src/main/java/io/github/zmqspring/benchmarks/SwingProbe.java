@@ -25,6 +25,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
+import org.zeromq.ZContext;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -41,8 +42,8 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code -Dprobe.encode-first=true} making {@code o2rj} send the bytes the mapper wrote
  * instead of the POJO; {@code 2app}, scenario 2 with its raw pair on the application's
  * context; {@code -Dtimers=true} prints the I/O threads' pending timers at the end,
- * {@code -Dswitches=true} each thread's voluntary/involuntary context switches per
- * trial).
+ * {@code -Dswitches=true} each thread's voluntary/involuntary context switches per trial;
+ * {@code -DrawFirst=N} runs N raw trials before the first of ours).
  */
 public final class SwingProbe {
 
@@ -71,7 +72,14 @@ public final class SwingProbe {
 			default -> throw new IllegalArgumentException("scenario 1, 1d, 2, 3, 8, 9, r2o, o2r, r2oj, o2rj or 2app");
 		};
 		Trial rawTrial = switch (scenario) {
-			case "1" -> () -> Baselines.rawPushPull(n, () -> payload, (bytes) -> {
+			// the baselines keep their connections (RawConnections); this opens a fresh
+			// pair per trial, as they did before
+			case "1" -> Boolean.getBoolean("probe.fresh-connections") ? () -> {
+				try (ZContext context = new ZContext()) {
+					return Baselines.rawPushPull(context, n, () -> payload, (bytes) -> {
+					}, 0);
+				}
+			} : () -> Baselines.rawPushPull(n, () -> payload, (bytes) -> {
 			});
 			case "1d" -> () -> Baselines.rawPushPull(n, () -> payload, (bytes) -> {
 			}, 1000);
@@ -86,8 +94,13 @@ public final class SwingProbe {
 			default -> () -> Baselines.rawPushPull(n, () -> payload, (bytes) -> {
 			});
 		};
-		if (raw) {
+		if (raw && !"false".equals(System.getProperty("sampler"))) {
 			startCpuSampler();
+		}
+		// raw trials before any of ours, in the same JVM (the JIT compiles JeroMQ's code
+		// for both)
+		for (int i = 0; i < Integer.getInteger("rawFirst", 0); i++) {
+			trial("raw ", i, rawTrial);
 		}
 		for (int i = 0; i < Integer.getInteger("trials", 12); i++) {
 			if (!Boolean.getBoolean("rawOnly")) {
