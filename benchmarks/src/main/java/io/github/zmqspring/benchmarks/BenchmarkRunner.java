@@ -567,6 +567,9 @@ public final class BenchmarkRunner {
 
 		final double[] values;
 
+		/** The values in the order the rounds ran. */
+		final double[] rounds;
+
 		double ratio = Double.NaN;
 
 		String ratioTo = "";
@@ -579,6 +582,7 @@ public final class BenchmarkRunner {
 			this.scenario = scenario;
 			this.name = name;
 			this.unit = unit;
+			this.rounds = values.clone();
 			this.values = values.clone();
 			Arrays.sort(this.values);
 		}
@@ -628,7 +632,9 @@ public final class BenchmarkRunner {
 					+ ((this.target != null) ? quote(this.target.text()) : "null") + ", \"targetMet\": "
 					+ ((this.target != null && !Double.isNaN(this.ratio)) ? this.target.test().test(this.ratio)
 							: "null")
-					+ ", \"note\": " + quote(this.note) + ", \"values\": [" + String.join(", ", values) + "]}";
+					+ ", \"note\": " + quote(this.note) + ", \"values\": [" + String.join(", ", values) + "]"
+					+ ", \"rounds\": ["
+					+ String.join(", ", Arrays.stream(this.rounds).mapToObj(BenchmarkRunner::number).toList()) + "]}";
 		}
 
 	}
