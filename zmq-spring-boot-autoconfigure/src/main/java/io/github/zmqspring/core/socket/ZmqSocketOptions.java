@@ -59,9 +59,9 @@ public class ZmqSocketOptions {
 	/**
 	 * The {@code send-buffer} or {@code receive-buffer} that keeps the operating system's
 	 * own (which Linux sizes as a connection needs), the default. JeroMQ also takes a
-	 * buffer size as its I/O thread's batch (8 KiB when the system's is kept); fixed
-	 * sizes below about twice the interface's segment size (64 KiB on loopback) can stall
-	 * a connection in the kernel for seconds (README, Socket options).
+	 * buffer size as its I/O thread's batch (8 KiB when the system's is kept); a fixed
+	 * size smaller than the link's segment (64 KiB on loopback) can leave a connection in
+	 * TCP's zero-window probe for minutes (README, Declared sockets).
 	 */
 	public static final DataSize SYSTEM_SOCKET_BUFFER = DataSize.ofBytes(0);
 
