@@ -1135,117 +1135,167 @@ public final class ZmqSocketOwner implements ZmqSocketAccess {
 
 	private void loop(ZmqSocketHandle opened, Selector selector, SelectionKey descriptor, SelectionKey wakeups)
 			throws IOException {
-		ZMQ.Socket socket = opened.getSocket();
-		ZmqPeerTracker tracker = opened.getTracker();
-		List<byte[][]> batch = new ArrayList<>();
-		// whether the last select returned for the socket's descriptor, and how many such
-		// wake-ups in a row found nothing to do
-		boolean descriptorWoke = false;
-		int fruitless = 0;
-		// the messages written when waiters were last signalled: signalling again before
-		// one of them ran tells them nothing new
-		long sentAtSignal = -1;
-		boolean watching = true;
-		// an idle socket counts as idle from the start
-		long sentAtCheck = this.sent.get();
+		LoopState state = new LoopState(opened, selector, descriptor, wakeups, this.sent.get());
+		// one pass per call: the JIT compiles pass() as a method, and after a
+		// deoptimization recompiles it for the next call, where a loop that never
+		// returned ran on on-stack-replacement code only, which a deoptimization sent
+		// back to the interpreter and a profiling build until the next replacement
+		// (benchmarks/README.md, "One connection for the JVM's life")
 		while (this.running) {
-			// cleared before the handler is read, so that a handler set meanwhile leaves
-			// it set and the loop does not park (setInboundHandler)
-			this.inputPending = false;
-			boolean reads = readsInbound();
-			int events;
-			this.lock.lock();
-			try {
-				if (reads) {
-					byte[][] frames;
-					while (batch.size() < READ_BATCH && (frames = readFrames(socket)) != null) {
-						batch.add(frames);
-					}
-				}
-				writeAsyncSends(socket);
-				// woken by the descriptor with nothing read: a signal byte may be written
-				// but not yet counted, and would wake the selector at once again
-				events = (descriptorWoke && batch.isEmpty()) ? this.signal.eventsAfterWake(socket, ZMQ.Poller.POLLIN)
-						: socket.getEvents();
-			}
-			finally {
-				this.lock.unlock();
-			}
-			boolean signalled = (this.pending.get() > 0 && (events & ZMQ.Poller.POLLOUT) != 0)
-					|| (this.receivers.get() > 0 && (events & ZMQ.Poller.POLLIN) != 0);
-			boolean news = signalled;
-			if (signalled) {
-				long sentNow = this.sent.get();
-				news = sentNow != sentAtSignal || this.receivers.get() > 0;
-				sentAtSignal = sentNow;
-				signalChange();
-			}
-			boolean woke = descriptorWoke;
-			descriptorWoke = false;
-			if (!batch.isEmpty()) {
-				fruitless = 0;
-				deliver(batch, tracker);
-				batch.clear();
-				continue;
-			}
-			if (reads && (events & ZMQ.Poller.POLLIN) != 0) {
-				fruitless = 0;
-				continue;
-			}
-			// the descriptor woke the loop, someone waits for room, and there is nothing
-			// new for them (see pauseAfterFruitlessWake); without waiters the loop
-			// selects
-			// again at once: pausing a reading loop let its bounded queue fill (row 1d)
-			if (woke && !news && (this.pending.get() > 0 || !this.asyncSends.isEmpty())) {
-				pauseAfterFruitlessWake(++fruitless);
-			}
-			else {
-				fruitless = 0;
-			}
-			this.parked.set(true);
-			if (!this.running || this.inputPending) {
-				this.parked.set(false);
-				continue;
-			}
-			boolean watch;
+			pass(state);
+		}
+	}
+
+	/**
+	 * One pass of the loop: read a batch and deliver it, write asynchronous sends, signal
+	 * waiters, and wait on the descriptor and the wake-up pipe when there is nothing to
+	 * do.
+	 */
+	private void pass(LoopState state) throws IOException {
+		ZMQ.Socket socket = state.socket;
+		List<byte[][]> batch = state.batch;
+		// cleared before the handler is read, so that a handler set meanwhile leaves
+		// it set and the loop does not park (setInboundHandler)
+		this.inputPending = false;
+		boolean reads = readsInbound();
+		int events;
+		this.lock.lock();
+		try {
 			if (reads) {
-				watch = this.pending.get() > 0 || this.receivers.get() > 0 || !this.asyncSends.isEmpty();
-				// a socket that reads watches its descriptor always, also when it only
-				// sent before its handler was set (a DEALER before its first request)
+				byte[][] frames;
+				while (batch.size() < READ_BATCH && (frames = readFrames(socket)) != null) {
+					batch.add(frames);
+				}
+			}
+			writeAsyncSends(socket);
+			// woken by the descriptor with nothing read: a signal byte may be written
+			// but not yet counted, and would wake the selector at once again
+			events = (state.descriptorWoke && batch.isEmpty()) ? this.signal.eventsAfterWake(socket, ZMQ.Poller.POLLIN)
+					: socket.getEvents();
+		}
+		finally {
+			this.lock.unlock();
+		}
+		boolean signalled = (this.pending.get() > 0 && (events & ZMQ.Poller.POLLOUT) != 0)
+				|| (this.receivers.get() > 0 && (events & ZMQ.Poller.POLLIN) != 0);
+		boolean news = signalled;
+		if (signalled) {
+			long sentNow = this.sent.get();
+			news = sentNow != state.sentAtSignal || this.receivers.get() > 0;
+			state.sentAtSignal = sentNow;
+			signalChange();
+		}
+		boolean woke = state.descriptorWoke;
+		state.descriptorWoke = false;
+		if (!batch.isEmpty()) {
+			state.fruitless = 0;
+			deliver(batch, state.tracker);
+			batch.clear();
+			return;
+		}
+		if (reads && (events & ZMQ.Poller.POLLIN) != 0) {
+			state.fruitless = 0;
+			return;
+		}
+		// the descriptor woke the loop, someone waits for room, and there is nothing
+		// new for them (see pauseAfterFruitlessWake); without waiters the loop selects
+		// again at once: pausing a reading loop let its bounded queue fill (row 1d)
+		if (woke && !news && (this.pending.get() > 0 || !this.asyncSends.isEmpty())) {
+			pauseAfterFruitlessWake(++state.fruitless);
+		}
+		else {
+			state.fruitless = 0;
+		}
+		this.parked.set(true);
+		if (!this.running || this.inputPending) {
+			this.parked.set(false);
+			return;
+		}
+		boolean watch;
+		if (reads) {
+			watch = this.pending.get() > 0 || this.receivers.get() > 0 || !this.asyncSends.isEmpty();
+			// a socket that reads watches its descriptor always, also when it only
+			// sent before its handler was set (a DEALER before its first request)
+			this.descriptorWatched = true;
+		}
+		else {
+			// a socket that only sends, while messages flow: its senders process its
+			// commands in every send and wait on its descriptor themselves
+			// (sendInTurn), so the loop leaves the descriptor alone instead of waking
+			// for each of the peer's "room made" signals. It checks every
+			// IDLE_CHECK_MILLIS, and watches again once sends stop (so that commands
+			// such as a leaving peer's are processed) or someone else waits. Cleared
+			// before the waiter count is read: a sender raises the count first
+			long sentNow = this.sent.get();
+			boolean sending = sentNow != state.sentAtCheck;
+			state.sentAtCheck = sentNow;
+			this.descriptorWatched = false;
+			watch = this.pending.get() > 0 || this.receivers.get() > 0 || !this.asyncSends.isEmpty();
+			if (watch || !sending || !this.gateOpen) {
 				this.descriptorWatched = true;
 			}
-			else {
-				// a socket that only sends, while messages flow: its senders process
-				// its commands in every send and wait on its descriptor themselves
-				// (sendInTurn), so the loop leaves the descriptor alone instead of waking
-				// for each of the peer's "room made" signals. It checks every
-				// IDLE_CHECK_MILLIS, and watches again once sends stop (so that commands
-				// such as a leaving peer's are processed) or someone else waits. Cleared
-				// before the waiter count is read: a sender raises the count first
-				long sentNow = this.sent.get();
-				boolean sending = sentNow != sentAtCheck;
-				sentAtCheck = sentNow;
-				this.descriptorWatched = false;
-				watch = this.pending.get() > 0 || this.receivers.get() > 0 || !this.asyncSends.isEmpty();
-				if (watch || !sending || !this.gateOpen) {
-					this.descriptorWatched = true;
-				}
-			}
-			if (watching != this.descriptorWatched) {
-				watching = this.descriptorWatched;
-				descriptor.interestOps(watching ? SelectionKey.OP_READ : 0);
-			}
-			selector.select(watch ? WATCH_MILLIS : watching ? 0 : IDLE_CHECK_MILLIS);
-			this.parked.set(false);
-			// most wake-ups come from the socket's descriptor: read the pipe (a system
-			// call) only when it was signalled
-			boolean woken = selector.selectedKeys().contains(wakeups);
-			descriptorWoke = selector.selectedKeys().size() > (woken ? 1 : 0);
-			selector.selectedKeys().clear();
-			if (woken) {
-				this.wakeup.drain();
-			}
 		}
+		if (state.watching != this.descriptorWatched) {
+			state.watching = this.descriptorWatched;
+			state.descriptor.interestOps(state.watching ? SelectionKey.OP_READ : 0);
+		}
+		Selector selector = state.selector;
+		selector.select(watch ? WATCH_MILLIS : state.watching ? 0 : IDLE_CHECK_MILLIS);
+		this.parked.set(false);
+		// most wake-ups come from the socket's descriptor: read the pipe (a system
+		// call) only when it was signalled
+		boolean woken = selector.selectedKeys().contains(state.wakeups);
+		state.descriptorWoke = selector.selectedKeys().size() > (woken ? 1 : 0);
+		selector.selectedKeys().clear();
+		if (woken) {
+			this.wakeup.drain();
+		}
+	}
+
+	/** What the loop carries from one pass to the next; its thread's only. */
+	private static final class LoopState {
+
+		final ZMQ.Socket socket;
+
+		final ZmqPeerTracker tracker;
+
+		final Selector selector;
+
+		final SelectionKey descriptor;
+
+		final SelectionKey wakeups;
+
+		final List<byte[][]> batch = new ArrayList<>();
+
+		/** Whether the last select returned for the socket's descriptor. */
+		boolean descriptorWoke;
+
+		/** Descriptor wake-ups in a row that found nothing to do. */
+		int fruitless;
+
+		/**
+		 * The messages written when waiters were last signalled: signalling again before
+		 * one of them ran tells them nothing new.
+		 */
+		long sentAtSignal = -1;
+
+		/** Whether the selector watches the descriptor. */
+		boolean watching = true;
+
+		/**
+		 * The messages written at the last idle check (an idle socket counts as idle).
+		 */
+		long sentAtCheck;
+
+		LoopState(ZmqSocketHandle opened, Selector selector, SelectionKey descriptor, SelectionKey wakeups, long sent) {
+			this.socket = opened.getSocket();
+			this.tracker = opened.getTracker();
+			this.selector = selector;
+			this.descriptor = descriptor;
+			this.wakeups = wakeups;
+			this.sentAtCheck = sent;
+		}
+
 	}
 
 	/**
