@@ -40,7 +40,8 @@ import org.springframework.messaging.support.GenericMessage;
 /**
  * The baselines: raw JeroMQ and Spring Integration's ZeroMQ module, written as a user
  * would write them, over tcp loopback. As on our side, the calling thread sends and
- * another thread receives.
+ * another thread receives, and the sockets stay connected from trial to trial
+ * ({@link RawConnections}).
  */
 final class Baselines {
 
