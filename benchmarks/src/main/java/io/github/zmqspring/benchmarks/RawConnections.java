@@ -32,9 +32,9 @@ import org.zeromq.ZMQ;
  * as ours' declared sockets stay connected through a run. Opening a fresh pair in every
  * trial, as the baselines did before, put a new connection through its handshake in the
  * middle of a run; that reshapes the JIT's profile of JeroMQ's engine code, which every
- * context of the JVM shares, and in over a third of the JVMs left our long-lived connection
- * on slower compiled code for the rest of the run (benchmarks/README.md, "One connection
- * for the JVM's life").
+ * context of the JVM shares, and in over a third of the JVMs left our long-lived
+ * connection on slower compiled code for the rest of the run (benchmarks/README.md, "One
+ * connection for the JVM's life").
  */
 final class RawConnections {
 

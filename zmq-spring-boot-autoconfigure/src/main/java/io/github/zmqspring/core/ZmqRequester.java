@@ -128,7 +128,47 @@ public final class ZmqRequester implements AutoCloseable {
 	public CompletableFuture<List<byte[]>> request(byte[][] frames, Duration timeout) {
 		Pending request = new Pending(frames, timeout, new CompletableFuture<>());
 		send(request);
+		// the socket's loop reads the reply, also if a caller had been reading in its
+		// place
+		this.owner.expectInput();
 		return request.result;
+	}
+
+	/**
+	 * Send a request and wait for its reply. While no other thread does, the calling
+	 * thread reads the socket's replies itself ({@link ZmqSocketOwner#readWhile}), as a
+	 * blocking REQ socket's caller does, and hands others' replies on as it reads them;
+	 * that saves a thread hand-off on every round trip. Otherwise it waits for the reader
+	 * or the socket's loop to complete its reply.
+	 * @param frames the request's payload frames (usually one)
+	 * @param timeout how long each attempt waits for its reply
+	 * @return the future of the reply's frames (as {@link #request}), complete unless the
+	 * calling thread is interrupted or the socket is closing; then join it
+	 */
+	public CompletableFuture<List<byte[]>> requestAndAwait(byte[][] frames, Duration timeout) {
+		Pending request = new Pending(frames, timeout, new CompletableFuture<>());
+		send(request);
+		CompletableFuture<List<byte[]>> result = request.result;
+		if (!result.isDone()) {
+			boolean read = this.owner.readWhile(() -> !result.isDone(), longestWait(timeout));
+			// replies still expected (other callers', or this one's after an interrupt)
+			// are the loop's to read again; a caller that did not read may have found the
+			// loop leaving the descriptor to a reader that has just stopped
+			if (!read || !this.pending.isEmpty()) {
+				this.owner.expectInput();
+			}
+		}
+		return result;
+	}
+
+	/** Every attempt of a request, and a second for the sweep that ends it. */
+	private Duration longestWait(Duration timeout) {
+		try {
+			return timeout.multipliedBy(this.retries + 1L).plusSeconds(1);
+		}
+		catch (ArithmeticException ex) {
+			return Duration.ofNanos(Long.MAX_VALUE);
+		}
 	}
 
 	private void send(Pending request) {
@@ -220,6 +260,7 @@ public final class ZmqRequester implements AutoCloseable {
 			request.attempts++;
 			this.retried.incrementAndGet();
 			send(request);
+			this.owner.expectInput();
 			return;
 		}
 		this.timeouts.incrementAndGet();
@@ -227,7 +268,11 @@ public final class ZmqRequester implements AutoCloseable {
 				new ZmqRequestTimeoutException(this.owner.getSpec().getName(), request.attempts, request.timeout));
 	}
 
-	/** Runs on the socket's loop thread, without the socket's lock. */
+	/**
+	 * Runs without the socket's lock, on the socket's loop thread or on the thread of a
+	 * caller that reads replies while it waits ({@link #requestAndAwait}), possibly both
+	 * at once: replies are matched by id, in any order.
+	 */
 	private void onReply(byte[][] reply) {
 		if (reply.length < 2 || reply[0].length != Long.BYTES || reply[1].length != 0) {
 			this.malformedReplies.incrementAndGet();

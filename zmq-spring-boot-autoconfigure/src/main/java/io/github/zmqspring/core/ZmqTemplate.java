@@ -432,12 +432,17 @@ public class ZmqTemplate implements ZmqOperations, DisposableBean {
 
 	@Override
 	public <T> T request(String socket, Object payload, Class<T> replyType, Duration timeout) {
-		return join(socket, requestAsync(socket, payload, replyType, timeout));
+		Assert.notNull(replyType, "replyType must not be null");
+		// the calling thread reads the reply itself (ZmqRequester.requestAndAwait)
+		return join(socket,
+				request(socket, payload, timeout, true).thenApply((frames) -> fromReply(socket, frames, replyType)));
 	}
 
 	@Override
 	public <T> T request(String socket, Object payload, ParameterizedTypeReference<T> replyType, Duration timeout) {
-		return join(socket, requestAsync(socket, payload, replyType, timeout));
+		Assert.notNull(replyType, "replyType must not be null");
+		return join(socket, request(socket, payload, timeout, true)
+			.thenApply((frames) -> fromGenericReply(socket, frames, replyType)));
 	}
 
 	@Override
@@ -448,31 +453,43 @@ public class ZmqTemplate implements ZmqOperations, DisposableBean {
 	@Override
 	public <T> CompletableFuture<T> requestAsync(String socket, Object payload, Class<T> replyType, Duration timeout) {
 		Assert.notNull(replyType, "replyType must not be null");
-		return request(socket, payload, timeout).thenApply((frames) -> fromReply(socket, frames, replyType));
+		return request(socket, payload, timeout, false).thenApply((frames) -> fromReply(socket, frames, replyType));
 	}
 
 	@Override
 	public <T> CompletableFuture<T> requestAsync(String socket, Object payload, ParameterizedTypeReference<T> replyType,
 			Duration timeout) {
 		Assert.notNull(replyType, "replyType must not be null");
-		return request(socket, payload, timeout).thenApply((frames) -> fromGenericReply(socket, frames, replyType));
+		return request(socket, payload, timeout, false)
+			.thenApply((frames) -> fromGenericReply(socket, frames, replyType));
 	}
 
-	private CompletableFuture<List<byte[]>> request(String socket, @Nullable Object payload, Duration timeout) {
+	/**
+	 * Send a request; with {@code await}, the calling thread waits for the reply and
+	 * reads it itself ({@link ZmqRequester#requestAndAwait}), otherwise the socket's loop
+	 * does.
+	 */
+	private CompletableFuture<List<byte[]>> request(String socket, @Nullable Object payload, Duration timeout,
+			boolean await) {
 		ZmqRequester requester = requester(socket);
 		ZmqSocketSpec spec = this.socketManager.getSpec(socket);
 		long start = System.nanoTime();
 		ZmqTemplateObservations observations = this.observations;
 		CompletableFuture<List<byte[]>> reply = (observations != null)
 				? observations.observeRequest(socket, spec.getType().name(), payload,
-						(traced) -> requester.request(frames(spec, null, traced), timeout))
-				: requester.request(frames(spec, null, payload), timeout);
+						(traced) -> sendRequest(requester, frames(spec, null, traced), timeout, await))
+				: sendRequest(requester, frames(spec, null, payload), timeout, await);
 		ZmqRequestListener listener = this.requestListener;
 		if (listener != null) {
 			reply.whenComplete((frames, failure) -> listener.requestCompleted(socket, System.nanoTime() - start,
 					(failure instanceof CompletionException) ? failure.getCause() : failure));
 		}
 		return reply;
+	}
+
+	private static CompletableFuture<List<byte[]>> sendRequest(ZmqRequester requester, byte[][] frames,
+			Duration timeout, boolean await) {
+		return await ? requester.requestAndAwait(frames, timeout) : requester.request(frames, timeout);
 	}
 
 	private ZmqRequester requester(String socket) {

@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -224,6 +225,29 @@ class ZmqTemplateIntegrationTests {
 				second.connect("inproc://restart-out");
 				template.send(socket, "two");
 				assertThat(second.recvStr()).isEqualTo("two");
+			});
+	}
+
+	@Test
+	void aSendFromAnInterruptedThreadGoesThroughAndTheThreadStaysInterrupted() {
+		this.runner.withPropertyValues("zmq.sockets.out.type=push", "zmq.sockets.out.bind=inproc://interrupted-out")
+			.run((context) -> {
+				ZmqTemplate template = context.getBean(ZmqTemplate.class);
+				ZContext zmq = context.getBean(ZContext.class);
+				ZMQ.Socket pull = zmq.createSocket(SocketType.PULL);
+				pull.setReceiveTimeOut(10_000);
+				pull.connect("inproc://interrupted-out");
+				// on a thread of its own, so that JUnit's thread stays clean
+				CompletableFuture<Boolean> stillInterrupted = CompletableFuture.supplyAsync(() -> {
+					Thread.currentThread().interrupt();
+					// JeroMQ alone refuses this (EINTR) and clears the interrupt
+					template.send("out", "while interrupted");
+					return Thread.interrupted();
+				});
+				assertThat(stillInterrupted.get(10, TimeUnit.SECONDS)).isTrue();
+				assertThat(pull.recvStr()).isEqualTo("while interrupted");
+				template.send("out", "after");
+				assertThat(pull.recvStr()).isEqualTo("after");
 			});
 	}
 

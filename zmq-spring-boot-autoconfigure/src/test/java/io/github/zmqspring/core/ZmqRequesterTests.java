@@ -28,6 +28,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 import io.github.zmqspring.convert.ZmqMetadata;
@@ -58,6 +59,9 @@ class ZmqRequesterTests {
 	private final ZContext context = new ZContext();
 
 	private final List<AutoCloseable> closeables = new ArrayList<>();
+
+	/** The socket of the last requester made. */
+	private ZmqSocketOwner owner;
 
 	@AfterEach
 	void close() throws Exception {
@@ -98,6 +102,133 @@ class ZmqRequesterTests {
 			threads.shutdownNow();
 		}
 		assertThat(requester.getInFlight()).isZero();
+	}
+
+	@Test
+	void waitingCallersReadRepliesForEachOtherAndForAsynchronousRequests() throws Exception {
+		AtomicInteger served = new AtomicInteger();
+		int port = server(SocketType.REP, (socket) -> {
+			String request = socket.recvStr();
+			served.incrementAndGet();
+			socket.send("re:" + request);
+		});
+		ZmqRequester requester = requester("tcp://127.0.0.1:" + port, 0);
+		int threads = 6;
+		int each = 300;
+		ExecutorService pool = Executors.newFixedThreadPool(threads + 1);
+		try {
+			List<Future<?>> futures = new ArrayList<>();
+			for (int t = 0; t < threads; t++) {
+				int thread = t;
+				futures.add(pool.submit(() -> {
+					for (int i = 0; i < each; i++) {
+						CompletableFuture<List<byte[]>> reply = requester
+							.requestAndAwait(frames("s" + thread + "-" + i), Duration.ofSeconds(10));
+						assertThat(text(reply.join())).isEqualTo("re:s" + thread + "-" + i);
+					}
+					return null;
+				}));
+			}
+			// requests nobody waits for on a thread: the loop, or whichever caller
+			// reads, delivers their replies
+			futures.add(pool.submit(() -> {
+				List<CompletableFuture<List<byte[]>>> replies = new ArrayList<>();
+				for (int i = 0; i < each; i++) {
+					replies.add(requester.request(frames("a" + i), Duration.ofSeconds(10)));
+				}
+				for (int i = 0; i < each; i++) {
+					assertThat(text(replies.get(i).get(20, TimeUnit.SECONDS))).isEqualTo("re:a" + i);
+				}
+				return null;
+			}));
+			for (Future<?> future : futures) {
+				future.get(50, TimeUnit.SECONDS);
+			}
+		}
+		finally {
+			pool.shutdownNow();
+		}
+		assertThat(served).hasValue((threads + 1) * each);
+		assertThat(requester.getInFlight()).isZero();
+		assertThat(requester.getRetries()).isZero();
+		assertThat(requester.getLateReplies()).isZero();
+	}
+
+	@Test
+	void aCallerThatWaitsReadsTheRepliesOnItsOwnThreadOneCallerAtATime() throws Exception {
+		int port = server(SocketType.ROUTER, (socket) -> ZMsg.recvMsg(socket).send(socket));
+		requester("tcp://127.0.0.1:" + port, 0).close();
+		ZmqSocketOwner owner = this.owner;
+		List<String> readers = new java.util.concurrent.CopyOnWriteArrayList<>();
+		owner.setInboundFramesHandler((frames) -> readers.add(Thread.currentThread().getName()));
+		CountDownLatch release = new CountDownLatch(1);
+		AtomicBoolean read = new AtomicBoolean();
+		Thread reader = new Thread(
+				() -> read.set(owner.readWhile(() -> release.getCount() > 0, Duration.ofSeconds(30))), "test-reader");
+		reader.start();
+		// the loop leaves the descriptor to the reader from its next pass on: until a
+		// message reaches the reader, a message may still reach the loop
+		int sent = 0;
+		while (!readers.contains("test-reader")) {
+			assertThat(sent).as("messages sent without one reaching the reading caller").isLessThan(100);
+			assertThat(owner.send(frames("m" + sent++), Duration.ofSeconds(5))).isTrue();
+			int expected = sent;
+			org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> readers.size() == expected);
+		}
+		// the turn is taken: a second caller does not read, and returns at once
+		assertThat(owner.readWhile(() -> true, Duration.ofSeconds(30))).isFalse();
+		release.countDown();
+		reader.join(10_000);
+		assertThat(reader.isAlive()).isFalse();
+		assertThat(read).isTrue();
+		// nobody reads now: the loop takes over again
+		owner.expectInput();
+		assertThat(owner.send(frames("last"), Duration.ofSeconds(5))).isTrue();
+		int total = sent + 1;
+		org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> readers.size() == total);
+		assertThat(readers.get(total - 1)).isEqualTo("zmq-socket-client");
+	}
+
+	@Test
+	void stoppingTheSocketEndsACallerWaitingForItsReply() throws Exception {
+		ZmqRequester requester = requester("tcp://127.0.0.1:" + freePort(), 0);
+		CompletableFuture<CompletableFuture<List<byte[]>>> returned = CompletableFuture
+			.supplyAsync(() -> requester.requestAndAwait(frames("anyone?"), Duration.ofSeconds(60)));
+		org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> requester.getInFlight() == 1);
+		assertThat(this.owner.stop(Duration.ofSeconds(10))).isTrue();
+		CompletableFuture<List<byte[]>> reply = returned.get(10, TimeUnit.SECONDS);
+		assertThatExceptionOfType(ExecutionException.class).isThrownBy(() -> reply.get(10, TimeUnit.SECONDS))
+			.havingCause()
+			.isInstanceOf(ZmqException.class)
+			.withMessageContaining("'client' closed");
+	}
+
+	@Test
+	void aCallerWaitingForItsReplyEndsWithItsTimeout() {
+		ZmqRequester requester = requester("tcp://127.0.0.1:" + freePort(), 1);
+		CompletableFuture<List<byte[]>> reply = requester.requestAndAwait(frames("anyone?"), Duration.ofMillis(200));
+		// the caller waited for its end itself
+		assertThat(reply).isDone();
+		assertThatExceptionOfType(ExecutionException.class).isThrownBy(reply::get)
+			.havingCause()
+			.isInstanceOf(ZmqRequestTimeoutException.class)
+			.withMessageContaining("after 2 attempt(s)");
+	}
+
+	@Test
+	void anInterruptedCallerGetsItsReplyThroughTheLoopAndStaysInterrupted() throws Exception {
+		int port = server(SocketType.REP, (socket) -> socket.send("re:" + socket.recvStr()));
+		ZmqRequester requester = requester("tcp://127.0.0.1:" + port, 0);
+		// a thread of its own: JUnit's thread stays clean whatever happens
+		CompletableFuture<String> outcome = CompletableFuture.supplyAsync(() -> {
+			Thread.currentThread().interrupt();
+			String reply = text(requester.requestAndAwait(frames("hi"), Duration.ofSeconds(10)).join());
+			return reply + (Thread.interrupted() ? " (interrupted)" : "");
+		});
+		assertThat(outcome.get(20, TimeUnit.SECONDS)).isEqualTo("re:hi (interrupted)");
+		// the socket was never touched by the interrupted thread, and still works
+		assertThat(text(requester.requestAndAwait(frames("again"), Duration.ofSeconds(10)).get(10, TimeUnit.SECONDS)))
+			.isEqualTo("re:again");
 	}
 
 	@Test
@@ -271,6 +402,7 @@ class ZmqRequesterTests {
 		ZmqSocketOwner owner = new ZmqSocketOwner(new ZmqSocketFactory(this.context), spec);
 		owner.start(Duration.ofSeconds(5));
 		this.closeables.add(() -> owner.stop(Duration.ofSeconds(5)));
+		this.owner = owner;
 		ZmqRequester requester = new ZmqRequester(owner, retries, Duration.ofSeconds(5));
 		this.closeables.add(requester);
 		return requester;

@@ -36,6 +36,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -162,6 +163,24 @@ public final class ZmqSocketOwner implements ZmqSocketAccess {
 
 	/** Senders of a socket that only sends waiting for room (without the loop). */
 	private final AtomicInteger roomWaiters = new AtomicInteger();
+
+	/**
+	 * Held by the caller that reads the socket's input in place of the loop
+	 * ({@link #readWhile}): one at a time.
+	 */
+	private final ReentrantLock readerTurn = new ReentrantLock();
+
+	/**
+	 * Whether a caller reads the socket's input in place of the loop
+	 * ({@link #readWhile}); the loop then leaves the descriptor to it.
+	 */
+	private volatile boolean callerReads;
+
+	/** The selector the reading caller waits in, woken when the loop delivered input. */
+	private volatile @Nullable Selector readerSelector;
+
+	/** The reading caller's batch; guarded by {@link #readerTurn}. */
+	private final List<byte[][]> readerBatch = new ArrayList<>();
 
 	/** Set by a thread that saw input pending after its own locked operation. */
 	private volatile boolean inputPending;
@@ -611,15 +630,11 @@ public final class ZmqSocketOwner implements ZmqSocketAccess {
 	 * counted: see {@link #pauseAfterFruitlessWake})
 	 */
 	private boolean awaitDescriptor(long nanos) {
-		Selector selector = this.roomSelectors.poll();
+		Selector selector = null;
 		try {
+			selector = takeSelector();
 			if (selector == null) {
-				SelectableChannel channel = this.descriptor;
-				if (channel == null) {
-					return false;
-				}
-				selector = Selector.open();
-				channel.register(selector, SelectionKey.OP_READ);
+				return false;
 			}
 			int ready = selector.select(Math.max(1, TimeUnit.NANOSECONDS.toMillis(nanos)));
 			selector.selectedKeys().clear();
@@ -651,6 +666,30 @@ public final class ZmqSocketOwner implements ZmqSocketAccess {
 		finally {
 			this.lock.unlock();
 		}
+	}
+
+	/**
+	 * A selector on the socket's descriptor for a thread that waits on it outside the
+	 * loop, from the pool; give it back with {@link #releaseSelector}.
+	 * @return the selector, or {@code null} before the socket is open
+	 */
+	private @Nullable Selector takeSelector() throws IOException {
+		Selector selector = this.roomSelectors.poll();
+		if (selector == null) {
+			SelectableChannel channel = this.descriptor;
+			if (channel == null) {
+				return null;
+			}
+			selector = Selector.open();
+			try {
+				channel.register(selector, SelectionKey.OP_READ);
+			}
+			catch (IOException | RuntimeException ex) {
+				closeQuietly(selector);
+				throw ex;
+			}
+		}
+		return selector;
 	}
 
 	private void releaseSelector(Selector selector) {
@@ -816,6 +855,7 @@ public final class ZmqSocketOwner implements ZmqSocketAccess {
 		try {
 			while (true) {
 				ZMsg msg;
+				boolean interrupted = clearInterrupt();
 				this.lock.lock();
 				try {
 					ZMQ.Socket socket = openSocket();
@@ -824,6 +864,7 @@ public final class ZmqSocketOwner implements ZmqSocketAccess {
 				}
 				finally {
 					this.lock.unlock();
+					restoreInterrupt(interrupted);
 				}
 				if (msg != null) {
 					this.received.incrementAndGet();
@@ -856,6 +897,144 @@ public final class ZmqSocketOwner implements ZmqSocketAccess {
 	}
 
 	/**
+	 * Read the socket's input on the calling thread, in place of the loop, for as long as
+	 * {@code waiting} holds: the caller waits on the socket's descriptor itself, reads
+	 * what arrived under the lock and hands it to the inbound handler, as a blocking
+	 * JeroMQ {@code recv} wakes its own caller. A request that waits for its reply this
+	 * way saves the loop's wake-up and the hand-off from the loop to the caller on every
+	 * round trip (row 4 of the benchmarks).
+	 * <p>
+	 * One caller reads at a time; the loop leaves the descriptor to it while nobody else
+	 * waits on the socket. The handler then runs on the caller's thread, and may run
+	 * concurrently with the loop's delivery of input it read before: use this only with a
+	 * handler that does not need arrival order (such as replies matched by correlation
+	 * id). After it returns, call {@link #expectInput()} if other input is still
+	 * expected.
+	 * @param waiting whether the caller still waits; checked after each batch it read,
+	 * and at least every few milliseconds
+	 * @param timeout the longest to read
+	 * @return {@code false} when the caller did not read: another caller reads, the
+	 * socket has no inbound handler or is closed, or the calling thread is interrupted
+	 * (whose selector would return at once, and which must not reach JeroMQ); the caller
+	 * then waits as it otherwise would, for the loop or the other caller to deliver
+	 */
+	public boolean readWhile(BooleanSupplier waiting, Duration timeout) {
+		if (!readsInbound() || !this.running || Thread.currentThread().isInterrupted() || !this.readerTurn.tryLock()) {
+			return false;
+		}
+		Selector selector = null;
+		try {
+			selector = takeSelector();
+			if (selector == null) {
+				return false;
+			}
+			this.readerSelector = selector;
+			this.callerReads = true;
+			if (this.descriptorWatched) {
+				// the loop leaves the descriptor to this caller from its next pass on
+				this.inputPending = true;
+				wake();
+			}
+			readInPlaceOfLoop(waiting, selector, System.nanoTime() + timeout.toNanos());
+			return true;
+		}
+		catch (IOException | ClosedSelectorException | CancelledKeyException ex) {
+			// the socket closed meanwhile: its close listeners end what waits
+			return true;
+		}
+		finally {
+			this.callerReads = false;
+			this.readerSelector = null;
+			this.readerBatch.clear();
+			if (selector != null) {
+				releaseSelector(selector);
+			}
+			this.readerTurn.unlock();
+		}
+	}
+
+	private void readInPlaceOfLoop(BooleanSupplier waiting, Selector selector, long deadline) throws IOException {
+		List<byte[][]> batch = this.readerBatch;
+		boolean woke = false;
+		int fruitless = 0;
+		while (this.running) {
+			int events;
+			ZmqPeerTracker tracker;
+			this.lock.lock();
+			try {
+				if (this.closed || this.handle == null) {
+					return;
+				}
+				ZMQ.Socket socket = this.handle.getSocket();
+				tracker = this.handle.getTracker();
+				byte[][] frames;
+				while (batch.size() < READ_BATCH && (frames = readFrames(socket)) != null) {
+					batch.add(frames);
+				}
+				// woken by the descriptor with nothing read: a signal byte may be
+				// written but not yet counted (see pauseAfterFruitlessWake)
+				events = (woke && batch.isEmpty()) ? this.signal.eventsAfterWake(socket, ZMQ.Poller.POLLIN)
+						: socket.getEvents();
+			}
+			finally {
+				this.lock.unlock();
+			}
+			boolean inputWaits = (events & ZMQ.Poller.POLLIN) != 0;
+			if (!batch.isEmpty()) {
+				fruitless = 0;
+				deliver(batch, tracker);
+				batch.clear();
+			}
+			else if (woke && !inputWaits) {
+				pauseAfterFruitlessWake(++fruitless);
+			}
+			if (!waiting.getAsBoolean()) {
+				if (inputWaits) {
+					// read no further, but the descriptor may not signal it again
+					this.inputPending = true;
+					wake();
+				}
+				return;
+			}
+			if (inputWaits) {
+				woke = false;
+				continue;
+			}
+			long left = deadline - System.nanoTime();
+			if (left <= 0) {
+				return;
+			}
+			woke = selector.select(Math.max(1, Math.min(WATCH_MILLIS, TimeUnit.NANOSECONDS.toMillis(left)))) > 0;
+			selector.selectedKeys().clear();
+			// a selector returns at once for an interrupted thread, which must not reach
+			// JeroMQ (DESIGN rule 1): the loop reads from here on
+			if (Thread.currentThread().isInterrupted()) {
+				return;
+			}
+		}
+	}
+
+	/**
+	 * Tell the loop that input is expected that no caller is reading
+	 * ({@link #readWhile}): it watches the socket's descriptor again if it had left it to
+	 * a reading caller. Cheap when it watches already.
+	 */
+	public void expectInput() {
+		if (!this.descriptorWatched) {
+			this.inputPending = true;
+			wake();
+		}
+	}
+
+	/** Wake the caller reading in place of the loop, if any, to look at its wait. */
+	private void wakeReader() {
+		Selector selector = this.readerSelector;
+		if (selector != null) {
+			selector.wakeup();
+		}
+	}
+
+	/**
 	 * Run a short callback with the socket, under the socket's lock, on the calling
 	 * thread. It must not block: nobody else uses the socket meanwhile.
 	 * @param <T> the result type
@@ -865,6 +1044,7 @@ public final class ZmqSocketOwner implements ZmqSocketAccess {
 	 */
 	@Override
 	public <T> CompletableFuture<T> execute(Function<ZmqSocketHandle, T> callback) {
+		boolean interrupted = clearInterrupt();
 		this.lock.lock();
 		try {
 			ZMQ.Socket socket = openSocket();
@@ -882,6 +1062,7 @@ public final class ZmqSocketOwner implements ZmqSocketAccess {
 		}
 		finally {
 			this.lock.unlock();
+			restoreInterrupt(interrupted);
 		}
 	}
 
@@ -891,6 +1072,7 @@ public final class ZmqSocketOwner implements ZmqSocketAccess {
 	 * @return {@code false} when the socket is at its high-water mark (nothing written)
 	 */
 	private boolean write(byte[][] frames) {
+		boolean interrupted = clearInterrupt();
 		this.lock.lock();
 		try {
 			ZMQ.Socket socket = openSocket();
@@ -905,6 +1087,25 @@ public final class ZmqSocketOwner implements ZmqSocketAccess {
 		}
 		finally {
 			this.lock.unlock();
+			restoreInterrupt(interrupted);
+		}
+	}
+
+	/**
+	 * Before an operation that does not wait, on a caller's thread: JeroMQ 0.6.0 fails
+	 * any socket operation of an interrupted thread ({@code EINTR}, "refused a message")
+	 * and clears its interrupt status. So the status is cleared here, the operation goes
+	 * through, as a non-blocking operation should, and {@link #restoreInterrupt} sets the
+	 * status again for the caller's next wait (which then throws).
+	 * @return whether the thread was interrupted
+	 */
+	private static boolean clearInterrupt() {
+		return Thread.interrupted();
+	}
+
+	private static void restoreInterrupt(boolean interrupted) {
+		if (interrupted) {
+			Thread.currentThread().interrupt();
 		}
 	}
 
@@ -1043,6 +1244,7 @@ public final class ZmqSocketOwner implements ZmqSocketAccess {
 		this.running = false;
 		this.wakeup.signal();
 		signalChange();
+		wakeReader();
 		try {
 			this.terminated.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
 			return true;
@@ -1191,6 +1393,10 @@ public final class ZmqSocketOwner implements ZmqSocketAccess {
 			state.fruitless = 0;
 			deliver(batch, state.tracker);
 			batch.clear();
+			if (this.callerReads) {
+				// the reply a reading caller waits for may have been in it
+				wakeReader();
+			}
 			return;
 		}
 		if (reads && (events & ZMQ.Poller.POLLIN) != 0) {
@@ -1214,9 +1420,16 @@ public final class ZmqSocketOwner implements ZmqSocketAccess {
 		boolean watch;
 		if (reads) {
 			watch = this.pending.get() > 0 || this.receivers.get() > 0 || !this.asyncSends.isEmpty();
-			// a socket that reads watches its descriptor always, also when it only
-			// sent before its handler was set (a DEALER before its first request)
-			this.descriptorWatched = true;
+			// a socket that reads watches its descriptor, also when it only sent before
+			// its handler was set (a DEALER before its first request); but while a
+			// caller reads its input itself (readWhile) and nobody else waits, the
+			// descriptor is left to that caller, or both would wake for each message.
+			// Cleared before callerReads is read: a caller that stops reading clears
+			// that first, then looks at descriptorWatched (expectInput)
+			this.descriptorWatched = false;
+			if (watch || !this.callerReads) {
+				this.descriptorWatched = true;
+			}
 		}
 		else {
 			// a socket that only sends, while messages flow: its senders process its
