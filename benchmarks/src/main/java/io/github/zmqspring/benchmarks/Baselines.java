@@ -15,8 +15,6 @@
  */
 package io.github.zmqspring.benchmarks;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
@@ -223,12 +221,6 @@ final class Baselines {
 		return RawConnections.pubSub(topic).run(count, payload);
 	}
 
-	private static int freePort() throws IOException {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
-	}
-
 	/**
 	 * Raw JeroMQ REQ to a REP echo server: round-trip latencies in microseconds.
 	 */
@@ -324,7 +316,7 @@ final class Baselines {
 			producer.setBeanFactory(beanFactory);
 			producer.setOutputChannel(channel);
 			// it refuses port 0, so a free port is picked here
-			producer.setBindPort(freePort());
+			producer.setBindPort(Ports.free());
 			producer.setReceiveRaw(true);
 			producer.afterPropertiesSet();
 			producer.start();

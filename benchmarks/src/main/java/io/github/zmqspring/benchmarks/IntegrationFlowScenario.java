@@ -17,7 +17,6 @@ package io.github.zmqspring.benchmarks;
 
 import java.io.IOException;
 import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -101,8 +100,8 @@ public final class IntegrationFlowScenario {
 		private final ZmqTemplate template;
 
 		Ours() throws IOException {
-			String endpoint = "tcp://127.0.0.1:" + freePort();
-			String plainEndpoint = "tcp://127.0.0.1:" + freePort();
+			String endpoint = "tcp://127.0.0.1:" + Ports.free();
+			String plainEndpoint = "tcp://127.0.0.1:" + Ports.free();
 			this.context = new SpringApplicationBuilder(App.class).web(WebApplicationType.NONE)
 				.logStartupInfo(false)
 				.properties("spring.main.banner-mode=off", "zmq.sockets.flow-in.type=pull",
@@ -147,12 +146,6 @@ public final class IntegrationFlowScenario {
 		@Override
 		public void close() {
 			this.context.close();
-		}
-
-		private static int freePort() throws IOException {
-			try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-				return socket.getLocalPort();
-			}
 		}
 
 	}

@@ -15,8 +15,6 @@
  */
 package io.github.zmqspring.benchmarks;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.concurrent.CountDownLatch;
@@ -93,15 +91,15 @@ final class Scenarios implements AutoCloseable {
 
 	Scenarios(int size) throws Exception {
 		this.payload = new byte[size];
-		String pushPull = "tcp://127.0.0.1:" + freePort();
-		String defaults = "tcp://127.0.0.1:" + freePort();
-		String json = "tcp://127.0.0.1:" + freePort();
-		String cbor = "tcp://127.0.0.1:" + freePort();
-		String json4 = "tcp://127.0.0.1:" + freePort();
-		String pubSub = "tcp://127.0.0.1:" + freePort();
-		this.repPort = freePort();
-		int rawRepPort = freePort();
-		this.probePort = freePort();
+		String pushPull = "tcp://127.0.0.1:" + Ports.free();
+		String defaults = "tcp://127.0.0.1:" + Ports.free();
+		String json = "tcp://127.0.0.1:" + Ports.free();
+		String cbor = "tcp://127.0.0.1:" + Ports.free();
+		String json4 = "tcp://127.0.0.1:" + Ports.free();
+		String pubSub = "tcp://127.0.0.1:" + Ports.free();
+		this.repPort = Ports.free();
+		int rawRepPort = Ports.free();
+		this.probePort = Ports.free();
 		this.context = new SpringApplicationBuilder(App.class).web(WebApplicationType.NONE)
 			.logStartupInfo(false)
 			.properties("spring.main.banner-mode=off",
@@ -116,7 +114,7 @@ final class Scenarios implements AutoCloseable {
 					// JeroMQ's I/O thread copies and sorts its timers on every turn of
 					// its loop (a tenth of its CPU in scenario 2), which the raw side
 					// does not pay
-					"zmq.sockets.probe-out.type=push", "zmq.sockets.probe-out.bind=tcp://127.0.0.1:" + freePort(),
+					"zmq.sockets.probe-out.type=push", "zmq.sockets.probe-out.bind=tcp://127.0.0.1:" + Ports.free(),
 					// scenario 1d: JeroMQ's default high-water marks (1000)
 					"zmq.sockets.hwm-in.type=pull", "zmq.sockets.hwm-in.bind=" + defaults,
 					"zmq.sockets.hwm-out.type=push", "zmq.sockets.hwm-out.connect=" + defaults,
@@ -469,12 +467,6 @@ final class Scenarios implements AutoCloseable {
 	private void awaitPeers(String socket) {
 		if (!this.template.awaitPeers(socket, 1, TIMEOUT)) {
 			throw new IllegalStateException(socket + ": no peer within " + TIMEOUT);
-		}
-	}
-
-	private static int freePort() throws IOException {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
 		}
 	}
 

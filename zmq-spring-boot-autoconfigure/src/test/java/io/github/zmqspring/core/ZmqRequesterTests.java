@@ -444,12 +444,7 @@ class ZmqRequesterTests {
 	}
 
 	private static int freePort() {
-		try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
-		catch (java.io.IOException ex) {
-			throw new IllegalStateException(ex);
-		}
+		return io.github.zmqspring.TestPorts.free();
 	}
 
 	private static byte[][] frames(String text) {

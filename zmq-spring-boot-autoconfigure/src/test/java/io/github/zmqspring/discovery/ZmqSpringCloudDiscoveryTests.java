@@ -16,9 +16,7 @@
 package io.github.zmqspring.discovery;
 
 import java.io.BufferedReader;
-import java.io.IOException;
 import java.io.InputStreamReader;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -423,12 +421,7 @@ class ZmqSpringCloudDiscoveryTests {
 	}
 
 	private static int freeTcpPort() {
-		try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-			return socket.getLocalPort();
-		}
-		catch (IOException ex) {
-			throw new java.io.UncheckedIOException(ex);
-		}
+		return io.github.zmqspring.TestPorts.free();
 	}
 
 	static class EchoServer {

@@ -15,11 +15,6 @@
  */
 package io.github.zmqspring.integration;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-
 import io.github.zmqspring.autoconfigure.ZmqAutoConfiguration;
 import io.github.zmqspring.autoconfigure.ZmqIntegrationAutoConfiguration;
 import tools.jackson.databind.json.JsonMapper;
@@ -44,12 +39,7 @@ final class IntegrationTestSupport {
 	}
 
 	static int freePort() {
-		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-			return socket.getLocalPort();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
+		return io.github.zmqspring.TestPorts.free();
 	}
 
 	/** The payload of the JSON tests. */
