@@ -35,6 +35,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.DoublePredicate;
 
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -123,17 +124,27 @@ public final class BenchmarkRunner {
 		};
 		Scenarios ours = new Scenarios(SIZE);
 		JsonMapper mapper = ours.jsonMapper();
+		// the raw baselines run in a JVM of their own, trial by trial (BaselineWorker)
+		BaselineWorker worker = Boolean.parseBoolean(System.getProperty("raw.fork", "true")) ? BaselineWorker.start()
+				: null;
+		this.environment.put("raw JeroMQ baselines",
+				(worker != null)
+						? "in a JVM of their own (BaselineWorker, pid " + worker.pid() + ", this JVM's -X options)"
+						: "in this JVM (-Draw.fork=false)");
 		try {
 			int n1 = count(400_000);
 			scenario("1",
 					() -> throughput("1. PUSH/PULL 100 B byte[]", "msg/s", "ours: ZmqTemplate -> @ZmqListener",
 							() -> ours.pushPull(n1), "raw JeroMQ PUSH/PULL",
-							() -> Baselines.rawPushPull(n1, () -> payload, ignore), Target.atLeast(0.9), true));
+							raw(worker, "push-pull", n1, () -> Baselines.rawPushPull(n1, () -> payload, ignore)),
+							Target.atLeast(0.9), true));
 			// scenario 1 and its raw baseline set the receiving queue unbounded; this is
 			// both with JeroMQ's default high-water marks (1000), what users get
 			scenario("1d", () -> throughput("1d. PUSH/PULL 100 B byte[], default high-water marks", "msg/s",
 					"ours: ZmqTemplate -> @ZmqListener", () -> ours.pushPullDefaultHighWaterMarks(n1),
-					"raw JeroMQ PUSH/PULL", () -> Baselines.rawPushPull(n1, () -> payload, ignore, 1000), null, true));
+					"raw JeroMQ PUSH/PULL",
+					raw(worker, "push-pull-hwm", n1, () -> Baselines.rawPushPull(n1, () -> payload, ignore, 1000)),
+					null, true));
 			// what observations cost: both sides are ours, warm from scenario 1
 			int n1o = count(200_000);
 			scenario("1o", () -> throughput("1o. PUSH/PULL 100 B, observation on vs off", "msg/s",
@@ -143,9 +154,10 @@ public final class BenchmarkRunner {
 			scenario("2",
 					() -> throughput("2. PUSH/PULL POJO as JSON", "msg/s",
 							"ours: ZmqTemplate.send(pojo) -> @ZmqListener(Quote)", () -> ours.pushPullJson(n2),
-							"raw JeroMQ + the same JsonMapper by hand",
-							() -> Baselines.rawPushPull(n2, () -> mapper.writeValueAsBytes(Quote.SAMPLE),
-									(bytes) -> mapper.readValue(bytes, Quote.class)),
+							"raw JeroMQ + a JsonMapper by hand",
+							raw(worker, "push-pull-json", n2,
+									() -> Baselines.rawPushPull(n2, () -> mapper.writeValueAsBytes(Quote.SAMPLE),
+											(bytes) -> mapper.readValue(bytes, Quote.class))),
 							Target.atLeast(0.9), true));
 			// small: both sides are ours and already warm from scenario 2
 			int n2c = count(50_000);
@@ -168,16 +180,18 @@ public final class BenchmarkRunner {
 			int n3 = count(200_000);
 			scenario("3", () -> throughput("3. PUB/SUB 100 B, 1 pub 2 subs, delivered to both", "msg/s",
 					"ours: ZmqTemplate.publish -> 2 @ZmqListener SUB", () -> ours.pubSub(n3), "raw JeroMQ XPUB/SUB",
-					() -> Baselines.rawPubSub(n3, payload, Scenarios.TOPIC), Target.atLeast(0.9), true));
+					raw(worker, "pub-sub", n3, () -> Baselines.rawPubSub(n3, payload, Scenarios.TOPIC)),
+					Target.atLeast(0.9), true));
 			int n4 = count(5_000);
 			scenario("4", () -> {
 				latency("4. REQ/REP round trip 100 B", "ours: ZmqTemplate.request -> @ZmqListener REP",
 						() -> ours.requestLatency(n4), "raw JeroMQ REQ -> raw REP",
-						() -> Baselines.rawRequestReply(n4, SIZE), Target.atMost(1.1), Target.atMost(1.3));
+						rawLatencies(worker, n4, () -> Baselines.rawRequestReply(n4, SIZE)), Target.atMost(1.1),
+						Target.atMost(1.3));
 				// the same with the raw server on both sides: what our client alone costs
 				latency("4b. REQ/REP round trip 100 B, client only", "ours: ZmqTemplate.request -> raw REP",
 						() -> ours.requestLatencyRawServer(n4), "raw JeroMQ REQ -> raw REP",
-						() -> Baselines.rawRequestReply(n4, SIZE), null, null);
+						rawLatencies(worker, n4, () -> Baselines.rawRequestReply(n4, SIZE)), null, null);
 			});
 			int n5 = count(20_000);
 			int n5sync = count(4_000);
@@ -189,13 +203,15 @@ public final class BenchmarkRunner {
 					() -> throughput("8. PUSH/PULL 100 B, 8 threads through one socket", "msg/s",
 							"ours: 8 threads -> one ZmqTemplate socket -> @ZmqListener",
 							() -> ours.pushPullThreads(n8, 8), "raw JeroMQ PUSH under a ReentrantLock, 8 threads",
-							() -> Baselines.rawPushPullLocked(n8, 8, payload), Target.atLeast(0.9), false));
+							raw(worker, "locked", n8, () -> Baselines.rawPushPullLocked(n8, 8, payload)),
+							Target.atLeast(0.9), false));
 			int n9 = count(150_000);
 			scenario("9",
 					() -> throughput("9. PUSH/PULL POJO as JSON, 4 listener workers", "msg/s",
 							"ours: ZmqTemplate.send(pojo) -> @ZmqListener(Quote, concurrency 4)",
-							() -> ours.pushPullJsonWorkers(n9), "raw JeroMQ + the same JsonMapper by hand, 4 workers",
-							() -> Baselines.rawPushPullJsonWorkers(n9, 4, mapper), Target.atLeast(0.9), true));
+							() -> ours.pushPullJsonWorkers(n9), "raw JeroMQ + a JsonMapper by hand, 4 workers",
+							raw(worker, "json-workers", n9, () -> Baselines.rawPushPullJsonWorkers(n9, 4, mapper)),
+							Target.atLeast(0.9), true));
 			int n6 = count(25_000);
 			// each side sends for about a second: as few as Spring
 			// Integration's 25,000 messages of ours (~20 ms) would
@@ -219,6 +235,9 @@ public final class BenchmarkRunner {
 		}
 		finally {
 			ours.close();
+			if (worker != null) {
+				worker.close();
+			}
 		}
 		if (!nativeBinary.isEmpty()) {
 			int n7 = count(1_000_000);
@@ -523,6 +542,16 @@ public final class BenchmarkRunner {
 				as[i] = a.call();
 			}
 		}
+	}
+
+	/** A raw baseline's trial: in the worker JVM when there is one, else in this one. */
+	private static Trial raw(@Nullable BaselineWorker worker, String kind, int count, Trial inThisJvm) {
+		return (worker != null) ? () -> worker.throughput(kind, count) : inThisJvm;
+	}
+
+	/** The raw REQ/REP baseline's trial, as {@link #raw}. */
+	private static LatencyTrial rawLatencies(@Nullable BaselineWorker worker, int count, LatencyTrial inThisJvm) {
+		return (worker != null) ? () -> worker.latencies("req-rep", count) : inThisJvm;
 	}
 
 	@FunctionalInterface
