@@ -639,6 +639,12 @@ public class ZmqTemplate implements ZmqOperations, DisposableBean {
 	 * plain frames by default).
 	 */
 	private byte[][] frames(ZmqSocketSpec spec, @Nullable String topic, @Nullable Object payload) {
+		if (topic == null && payload instanceof byte[] bytes) {
+			// the common case first, with one exact type check: the checks against
+			// interfaces below scan the type's secondary supertypes, a cost on every
+			// send (scenario 8's senders spent about 19 ns a message in this method)
+			return new byte[][] { bytes };
+		}
 		byte[][] multipart = multipart(payload);
 		if (multipart != null) {
 			if (topic == null) {
