@@ -286,7 +286,7 @@ public class ZmqListenerAnnotationBeanPostProcessor
 
 	private synchronized DefaultMessageHandlerMethodFactory getHandlerMethodFactory() {
 		if (this.handlerMethodFactory == null) {
-			DefaultMessageHandlerMethodFactory factory = new DefaultMessageHandlerMethodFactory();
+			DefaultMessageHandlerMethodFactory factory = new ZmqMessageHandlerMethodFactory();
 			factory.setBeanFactory(this.beanFactory);
 			ZmqTypeResolver typeResolver = this.beanFactory.getBeanProvider(ZmqTypeResolver.class).getIfUnique();
 			// arguments only: a type-id header may pick the class of an open parameter
