@@ -22,19 +22,24 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Free TCP ports on 127.0.0.1 for tests that must know a port before they bind it (a
  * connecting socket declared in properties). A port from {@code new ServerSocket(0)}
  * comes from the kernel's ephemeral range, where every outgoing connection also takes its
- * local port: a connection opened between the pick and the bind can take it ("address
- * already in use", seen in a benchmark run). These ports lie below that range, which
- * outgoing connections never use.
+ * local port: a connection opened between the pick and the bind can take it. These ports
+ * lie below that range, which outgoing connections never use, and none is handed out
+ * twice in one JVM (a picked port stays free, and could be picked again, until its socket
+ * binds).
  */
 public final class TestPorts {
 
 	private static final int LOWEST = 10_000;
+
+	private static final Set<Integer> HANDED_OUT = ConcurrentHashMap.newKeySet();
 
 	private TestPorts() {
 	}
@@ -48,12 +53,18 @@ public final class TestPorts {
 		ThreadLocalRandom random = ThreadLocalRandom.current();
 		for (int attempt = 0; attempt < 200; attempt++) {
 			int port = LOWEST + random.nextInt(below - LOWEST);
+			if (HANDED_OUT.contains(port)) {
+				continue;
+			}
 			try (ServerSocket socket = new ServerSocket()) {
 				socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 1);
-				return port;
 			}
 			catch (IOException ex) {
 				// taken: try another
+				continue;
+			}
+			if (HANDED_OUT.add(port)) {
+				return port;
 			}
 		}
 		throw new IllegalStateException("No free port between " + LOWEST + " and " + below + " after 200 attempts");

@@ -26,10 +26,15 @@ import java.util.concurrent.ThreadLocalRandom;
 /**
  * Ports for the sockets the benchmark declares in properties before they bind. A port
  * from {@code new ServerSocket(0)} lies in the kernel's ephemeral range, where the many
- * connections the application opens while its sockets start also take their local ports:
- * one run failed with "address already in use" that way. These lie below that range.
+ * connections the application opens while its sockets start also take their local ports;
+ * these lie below that range. None is handed out twice in one JVM: a port that is free
+ * when picked is free again for the next pick until its socket binds, and two runs failed
+ * with "address already in use" (one of them below the ephemeral range) while a dozen
+ * ports were picked before any was bound.
  */
 final class Ports {
+
+	private static final java.util.Set<Integer> HANDED_OUT = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
 	private Ports() {
 	}
@@ -45,12 +50,18 @@ final class Ports {
 		}
 		for (int attempt = 0; attempt < 200; attempt++) {
 			int port = 10_000 + ThreadLocalRandom.current().nextInt(Math.max(1000, below - 10_000));
+			if (HANDED_OUT.contains(port)) {
+				continue;
+			}
 			try (ServerSocket socket = new ServerSocket()) {
 				socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 1);
-				return port;
 			}
 			catch (IOException ex) {
 				// taken: another
+				continue;
+			}
+			if (HANDED_OUT.add(port)) {
+				return port;
 			}
 		}
 		throw new IllegalStateException("no free port below " + below);
