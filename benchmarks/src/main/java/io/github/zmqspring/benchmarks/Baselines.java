@@ -315,20 +315,25 @@ final class Baselines {
 			channel.setBeanFactory(beanFactory);
 			producer.setBeanFactory(beanFactory);
 			producer.setOutputChannel(channel);
-			// it refuses port 0, so a free port is picked here
-			producer.setBindPort(Ports.free());
+			// its bindPort binds tcp://*:port, every interface; traffic stays on
+			// 127.0.0.1 here, so the socket binds there itself (the socket configurer
+			// runs
+			// first), and the connect URL the producer needs instead of a bind port is
+			// an inproc endpoint nobody binds
+			int port = Ports.free();
+			java.util.concurrent.CountDownLatch bound = new java.util.concurrent.CountDownLatch(1);
+			producer.setSocketConfigurer((socket) -> {
+				socket.bind("tcp://127.0.0.1:" + port);
+				bound.countDown();
+			});
+			producer.setConnectUrl("inproc://spring-integration-baseline-unbound");
 			producer.setReceiveRaw(true);
 			producer.afterPropertiesSet();
 			producer.start();
-			long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-			while (producer.getBoundPort() <= 0) {
-				if (System.nanoTime() - deadline > 0) {
-					throw new IllegalStateException("Spring Integration's producer did not bind within 10 s");
-				}
-				Thread.onSpinWait();
+			if (!bound.await(10, TimeUnit.SECONDS)) {
+				throw new IllegalStateException("Spring Integration's producer did not bind within 10 s");
 			}
-			this.handler = new ZeroMqMessageHandler(context, "tcp://127.0.0.1:" + producer.getBoundPort(),
-					SocketType.PUSH);
+			this.handler = new ZeroMqMessageHandler(context, "tcp://127.0.0.1:" + port, SocketType.PUSH);
 			this.handler.setBeanFactory(beanFactory);
 			this.handler.afterPropertiesSet();
 			this.handler.start();

@@ -18,12 +18,15 @@ package io.github.zmqspring.core.socket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.LockSupport;
 
 import io.github.zmqspring.core.InvalidZmqSocketSpecException;
 import io.github.zmqspring.security.ZmqSocketSecurity;
 import io.github.zmqspring.security.ZmqZapHandler;
 
+import org.jspecify.annotations.Nullable;
 import org.zeromq.SocketType;
 import org.zeromq.ZContext;
 import org.zeromq.ZMQ;
@@ -50,6 +53,9 @@ public class ZmqSocketFactory {
 	static final Duration BUSY_PORT_WAIT = Duration.ofSeconds(2);
 
 	private static final Duration BUSY_PORT_RETRY = Duration.ofMillis(50);
+
+	/** How often a bind looks again whether a closed socket gave its inproc name up. */
+	private static final Duration INPROC_RETRY = Duration.ofMillis(2);
 
 	private final ZContext context;
 
@@ -357,17 +363,67 @@ public class ZmqSocketFactory {
 	 */
 	private static void bind(ZMQ.Socket socket, String endpoint) {
 		long deadline = System.nanoTime() + BUSY_PORT_WAIT.toNanos();
+		if (endpoint.startsWith("inproc://") && !awaitInprocFree(socket, endpoint, deadline)) {
+			// bound by a live socket: binding anyway would take the name from it
+			throw new ZMQException("inproc endpoint in use", ZMQ.Error.EADDRINUSE.getCode());
+		}
 		while (true) {
 			try {
 				socket.bind(endpoint);
 				return;
 			}
 			catch (ZMQException ex) {
-				if (ex.getErrorCode() != ZMQ.Error.EADDRINUSE.getCode() || System.nanoTime() - deadline > 0) {
+				// a failed inproc bind leaves this socket's own entry behind
+				// (awaitInprocFree): trying again cannot succeed
+				if (ex.getErrorCode() != ZMQ.Error.EADDRINUSE.getCode() || System.nanoTime() - deadline > 0
+						|| endpoint.startsWith("inproc://")) {
 					throw ex;
 				}
 			}
 			LockSupport.parkNanos(BUSY_PORT_RETRY.toNanos());
+		}
+	}
+
+	/**
+	 * Wait until no socket of the context holds an inproc name, up to {@code deadline}. A
+	 * socket closed just before (a restart) gives its inproc names up only when JeroMQ's
+	 * reaper thread gets to it, and JeroMQ 0.6.0 must not be asked to bind before then:
+	 * {@code Ctx.registerEndpoint} puts the new entry in place of the old one and reports
+	 * the name as taken, after which the old socket's clean-up no longer finds its entry
+	 * and every later attempt of the new socket finds its own, so the name stays "in use"
+	 * for good. The context's registry is read by reflection, under its own lock; when
+	 * that is not possible, this does not wait.
+	 * @return {@code false} when the name is still held at the deadline
+	 */
+	private static boolean awaitInprocFree(ZMQ.Socket socket, String endpoint, long deadline) {
+		while (true) {
+			Boolean held = inprocHeld(socket, endpoint);
+			if (held == null || !held) {
+				return true;
+			}
+			if (System.nanoTime() - deadline > 0) {
+				return false;
+			}
+			LockSupport.parkNanos(INPROC_RETRY.toNanos());
+		}
+	}
+
+	/** Whether the socket's context has the inproc name registered; null if unknown. */
+	private static @Nullable Boolean inprocHeld(ZMQ.Socket socket, String endpoint) {
+		try {
+			Object context = ZmqCommandSignal.field(socket.base(), "ctx");
+			Lock lock = (Lock) ZmqCommandSignal.field(context, "endpointsSync");
+			Map<?, ?> endpoints = (Map<?, ?>) ZmqCommandSignal.field(context, "endpoints");
+			lock.lock();
+			try {
+				return endpoints.containsKey(endpoint);
+			}
+			finally {
+				lock.unlock();
+			}
+		}
+		catch (ReflectiveOperationException | RuntimeException ex) {
+			return null;
 		}
 	}
 
