@@ -255,7 +255,10 @@ final class Baselines {
 		long start = System.nanoTime();
 		for (int i = 0; i < count; i++) {
 			long t0 = System.nanoTime();
-			req.send(payload, 0);
+			// a refused send (a REQ out of step) would time a reply left from before
+			if (!req.send(payload, 0)) {
+				throw new IllegalStateException("raw REQ could not send request " + i + " (errno " + req.errno() + ")");
+			}
 			if (req.recv(0) == null) {
 				throw new IllegalStateException("raw REQ got no reply to request " + i);
 			}
