@@ -94,11 +94,7 @@ class ZmqSocketFactoryTests {
 			previous = factory.open(spec);
 		}
 		// and the last one is the one the name leads to
-		ZMQ.Socket push = this.context.createSocket(SocketType.PUSH);
-		push.connect("inproc://rebound");
-		assertThat(push.send("reached")).isTrue();
-		previous.getSocket().setReceiveTimeOut(10_000);
-		assertThat(previous.getSocket().recvStr()).isEqualTo("reached");
+		assertReachedThrough("inproc://rebound", previous);
 	}
 
 	@Test
@@ -113,11 +109,16 @@ class ZmqSocketFactoryTests {
 			.withMessageContaining("zmq.sockets.in.bind[0]")
 			.withMessageContaining("address already in use");
 		// the failed bind did not take the name from the live socket
+		assertReachedThrough("inproc://held", holder);
+	}
+
+	/** A message sent to {@code endpoint} arrives at {@code pull}. */
+	private void assertReachedThrough(String endpoint, ZmqSocketHandle pull) {
 		ZMQ.Socket push = this.context.createSocket(SocketType.PUSH);
-		push.connect("inproc://held");
-		assertThat(push.send("still here")).isTrue();
-		holder.getSocket().setReceiveTimeOut(10_000);
-		assertThat(holder.getSocket().recvStr()).isEqualTo("still here");
+		push.connect(endpoint);
+		assertThat(push.send("reached " + endpoint)).isTrue();
+		pull.getSocket().setReceiveTimeOut(10_000);
+		assertThat(pull.getSocket().recvStr()).isEqualTo("reached " + endpoint);
 	}
 
 	@Test
