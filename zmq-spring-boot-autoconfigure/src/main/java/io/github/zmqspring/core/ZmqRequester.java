@@ -142,8 +142,9 @@ public final class ZmqRequester implements AutoCloseable {
 	 * or the socket's loop to complete its reply.
 	 * @param frames the request's payload frames (usually one)
 	 * @param timeout how long each attempt waits for its reply
-	 * @return the future of the reply's frames (as {@link #request}), complete unless the
-	 * calling thread is interrupted or the socket is closing; then join it
+	 * @return the future of the reply's frames (as {@link #request}): done when this
+	 * caller read its reply; otherwise (another caller was reading, the thread is
+	 * interrupted, the socket is closing) join it
 	 */
 	public CompletableFuture<List<byte[]>> requestAndAwait(byte[][] frames, Duration timeout) {
 		Pending request = new Pending(frames, timeout, new CompletableFuture<>());

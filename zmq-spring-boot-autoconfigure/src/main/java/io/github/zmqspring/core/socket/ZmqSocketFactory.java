@@ -358,8 +358,10 @@ public class ZmqSocketFactory {
 	/**
 	 * Bind, waiting up to {@link #BUSY_PORT_WAIT} for a port that is still held: JeroMQ
 	 * closes a socket's listening channel asynchronously, on its I/O thread, so a
-	 * listener container restarted on a fixed port can find it busy for a moment. A port
-	 * held by anything else still fails, after that wait.
+	 * listener container restarted on a fixed port can find it busy for a moment; an
+	 * inproc name likewise, until JeroMQ's reaper thread releases it
+	 * ({@link #awaitInprocFree}). A port or name held by anything else still fails, after
+	 * that wait.
 	 */
 	private static void bind(ZMQ.Socket socket, String endpoint) {
 		long deadline = System.nanoTime() + BUSY_PORT_WAIT.toNanos();
