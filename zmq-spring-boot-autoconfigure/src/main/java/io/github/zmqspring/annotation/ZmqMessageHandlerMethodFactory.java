@@ -22,6 +22,7 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.core.DefaultParameterNameDiscoverer;
 import org.springframework.core.MethodParameter;
 import org.springframework.core.ParameterNameDiscoverer;
 import org.springframework.messaging.Message;
@@ -83,7 +84,7 @@ class ZmqMessageHandlerMethodFactory extends DefaultMessageHandlerMethodFactory 
 		ResolvedOnceHandlerMethod(Object bean, Method method) {
 			super(bean, method);
 			// the default discoverer of Spring's InvocableHandlerMethod
-			setParameterNameDiscoverer(new org.springframework.core.DefaultParameterNameDiscoverer());
+			setParameterNameDiscoverer(new DefaultParameterNameDiscoverer());
 		}
 
 		@Override
