@@ -76,80 +76,67 @@ public final class BufferProbe {
 		int rounds = Integer.getInteger("rounds", 6);
 		String[] sizes = ((args.length > 0) ? args[0] : "0:0").split(":");
 		try (ZContext context = new ZContext()) {
-			ZMQ.Socket pull = context.createSocket(SocketType.PULL);
-			pull.setRcvHWM(0);
-			pull.setReceiveBufferSize(Integer.parseInt(sizes[1]));
-			pull.setReceiveTimeOut(60_000);
-			int port = pull.bindToRandomPort("tcp://127.0.0.1");
-			ZMQ.Socket push = context.createSocket(SocketType.PUSH);
-			push.setSendBufferSize(Integer.parseInt(sizes[0]));
-			push.setSendTimeOut(60_000);
-			push.connect("tcp://127.0.0.1:" + port);
-			byte[] payload = new byte[100];
+			ZMQ.Socket[] pair = connectedPair(context, Integer.parseInt(sizes[0]), Integer.parseInt(sizes[1]));
 			for (int round = -3; round < rounds; round++) {
-				CountDownLatch done = new CountDownLatch(1);
-				Thread receiver = new Thread(() -> {
-					for (int i = 0; i < count; i++) {
-						if (pull.recv(0) == null) {
-							return;
-						}
-					}
-					done.countDown();
-				}, "buffer-probe-PULL");
-				receiver.start();
-				long start = System.nanoTime();
-				for (int i = 0; i < count; i++) {
-					if (!push.send(payload, 0)) {
-						break;
-					}
-				}
-				boolean finished = done.await(60, TimeUnit.SECONDS);
-				long nanos = System.nanoTime() - start;
-				receiver.join(TimeUnit.SECONDS.toMillis(61));
-				if (!finished) {
+				double rate = send(pair[0], pair[1], count);
+				if (rate < 0) {
 					System.out.println("round " + round + ": STALLED");
 					return;
 				}
 				System.out.printf("%s: one pair %s %,.0f msg/s%n", (round < 0) ? "warm-up" : "round " + round,
-						String.join(":", sizes), count * 1e9 / nanos);
+						String.join(":", sizes), rate);
 			}
 		}
 	}
 
-	/** One trial; a negative rate when it did not finish in 60 s. */
+	/** One trial on a fresh pair; a negative rate when it did not finish in 60 s. */
 	private static double trial(int count, int sendBuffer, int receiveBuffer) throws Exception {
 		try (ZContext context = new ZContext()) {
-			ZMQ.Socket pull = context.createSocket(SocketType.PULL);
-			pull.setRcvHWM(0);
-			pull.setReceiveBufferSize(receiveBuffer);
-			int port = pull.bindToRandomPort("tcp://127.0.0.1");
-			ZMQ.Socket push = context.createSocket(SocketType.PUSH);
-			push.setSendBufferSize(sendBuffer);
-			push.setSendTimeOut(60_000);
-			push.connect("tcp://127.0.0.1:" + port);
-			pull.setReceiveTimeOut(60_000);
-			CountDownLatch done = new CountDownLatch(1);
-			Thread receiver = new Thread(() -> {
-				for (int i = 0; i < count; i++) {
-					if (pull.recv(0) == null) {
-						return;
-					}
-				}
-				done.countDown();
-			}, "buffer-probe-PULL");
-			receiver.start();
-			byte[] payload = new byte[100];
-			long start = System.nanoTime();
+			ZMQ.Socket[] pair = connectedPair(context, sendBuffer, receiveBuffer);
+			return send(pair[0], pair[1], count);
+		}
+	}
+
+	/** A PUSH (with the send buffer) connected to a PULL (with the receive buffer). */
+	private static ZMQ.Socket[] connectedPair(ZContext context, int sendBuffer, int receiveBuffer) {
+		ZMQ.Socket pull = context.createSocket(SocketType.PULL);
+		pull.setRcvHWM(0);
+		pull.setReceiveBufferSize(receiveBuffer);
+		pull.setReceiveTimeOut(60_000);
+		int port = pull.bindToRandomPort("tcp://127.0.0.1");
+		ZMQ.Socket push = context.createSocket(SocketType.PUSH);
+		push.setSendBufferSize(sendBuffer);
+		push.setSendTimeOut(60_000);
+		push.connect("tcp://127.0.0.1:" + port);
+		return new ZMQ.Socket[] { push, pull };
+	}
+
+	/**
+	 * Send {@code count} messages while a thread receives them.
+	 * @return messages per second, negative when they did not all arrive within 60 s
+	 */
+	private static double send(ZMQ.Socket push, ZMQ.Socket pull, int count) throws InterruptedException {
+		CountDownLatch done = new CountDownLatch(1);
+		Thread receiver = new Thread(() -> {
 			for (int i = 0; i < count; i++) {
-				if (!push.send(payload, 0)) {
-					break;
+				if (pull.recv(0) == null) {
+					return;
 				}
 			}
-			boolean finished = done.await(60, TimeUnit.SECONDS);
-			long nanos = System.nanoTime() - start;
-			receiver.join(TimeUnit.SECONDS.toMillis(61));
-			return finished ? count * 1e9 / nanos : -1;
+			done.countDown();
+		}, "buffer-probe-PULL");
+		receiver.start();
+		byte[] payload = new byte[100];
+		long start = System.nanoTime();
+		for (int i = 0; i < count; i++) {
+			if (!push.send(payload, 0)) {
+				break;
+			}
 		}
+		boolean finished = done.await(60, TimeUnit.SECONDS);
+		long nanos = System.nanoTime() - start;
+		receiver.join(TimeUnit.SECONDS.toMillis(61));
+		return finished ? count * 1e9 / nanos : -1;
 	}
 
 }

@@ -1424,12 +1424,14 @@ public final class ZmqSocketOwner implements ZmqSocketAccess {
 			// its handler was set (a DEALER before its first request); but while a
 			// caller reads its input itself (readWhile) and nobody else waits, the
 			// descriptor is left to that caller, or both would wake for each message.
-			// Cleared before callerReads is read: a caller that stops reading clears
-			// that first, then looks at descriptorWatched (expectInput)
-			this.descriptorWatched = false;
-			if (watch || !this.callerReads) {
-				this.descriptorWatched = true;
+			// Cleared before callerReads is read again: a caller that stops reading
+			// clears that first, then looks at descriptorWatched (expectInput)
+			boolean watched = true;
+			if (!watch && this.callerReads) {
+				this.descriptorWatched = false;
+				watched = !this.callerReads;
 			}
+			this.descriptorWatched = watched;
 		}
 		else {
 			// a socket that only sends, while messages flow: its senders process its

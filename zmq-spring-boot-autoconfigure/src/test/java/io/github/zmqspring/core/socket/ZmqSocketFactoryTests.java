@@ -81,10 +81,7 @@ class ZmqSocketFactoryTests {
 	@Test
 	void anInprocNameIsBoundAgainRightAfterTheSocketThatHeldItClosed() {
 		ZmqSocketFactory factory = new ZmqSocketFactory(this.context);
-		ZmqSocketSpec spec = ZmqSocketSpec.builder("in", "zmq.sockets.in")
-			.type(SocketType.PULL)
-			.bind(List.of("inproc://rebound"))
-			.build();
+		ZmqSocketSpec spec = pullBoundTo("inproc://rebound");
 		// JeroMQ gives a closed socket's inproc names up on its reaper thread; a bind
 		// before that used to leave the name "in use" for good (about 1 restart in 8 of
 		// ZmqTemplateIntegrationTests' restart test)
@@ -100,16 +97,17 @@ class ZmqSocketFactoryTests {
 	@Test
 	void anInprocNameALiveSocketHoldsFailsAndStaysWithThatSocket() {
 		ZmqSocketFactory factory = new ZmqSocketFactory(this.context);
-		ZmqSocketSpec spec = ZmqSocketSpec.builder("in", "zmq.sockets.in")
-			.type(SocketType.PULL)
-			.bind(List.of("inproc://held"))
-			.build();
+		ZmqSocketSpec spec = pullBoundTo("inproc://held");
 		ZmqSocketHandle holder = factory.open(spec);
 		assertThatExceptionOfType(InvalidZmqSocketSpecException.class).isThrownBy(() -> factory.open(spec))
 			.withMessageContaining("zmq.sockets.in.bind[0]")
 			.withMessageContaining("address already in use");
 		// the failed bind did not take the name from the live socket
 		assertReachedThrough("inproc://held", holder);
+	}
+
+	private static ZmqSocketSpec pullBoundTo(String endpoint) {
+		return ZmqSocketSpec.builder("in", "zmq.sockets.in").type(SocketType.PULL).bind(List.of(endpoint)).build();
 	}
 
 	/** A message sent to {@code endpoint} arrives at {@code pull}. */
