@@ -29,6 +29,7 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -40,8 +41,10 @@ import org.springframework.context.annotation.Configuration;
  * Three applications, each its own Spring context, chained over tcp on 127.0.0.1 through
  * the {@code zmq} binder: {@code orders} (a {@code Supplier}) publishes, {@code price} (a
  * {@code Function}) prices each order and publishes it on, {@code book} (a
- * {@code Consumer}) books it. Bounded: it stops after the wanted number of orders or 60
- * seconds.
+ * {@code Consumer}) books it. The supplier publishes exactly the wanted number of orders,
+ * and each producer binding awaits its subscriber first ({@code await-peers=1}), so none
+ * is lost to ZeroMQ's slow-joiner rule. Bounded: it stops after the wanted number of
+ * orders or 60 seconds.
  */
 public final class Demo {
 
@@ -64,9 +67,12 @@ public final class Demo {
 				"spring.cloud.stream.bindings.book-in-0.destination=tcp://127.0.0.1:" + priced);
 				ConfigurableApplicationContext price = start(Price.class, "spring.cloud.function.definition=price",
 						"spring.cloud.stream.bindings.price-in-0.destination=tcp://127.0.0.1:" + orders,
-						"spring.cloud.stream.bindings.price-out-0.destination=tcp://127.0.0.1:" + priced);
+						"spring.cloud.stream.bindings.price-out-0.destination=tcp://127.0.0.1:" + priced,
+						"spring.cloud.stream.zmq.bindings.price-out-0.producer.await-peers=1");
 				ConfigurableApplicationContext source = start(Orders.class, "spring.cloud.function.definition=orders",
-						"spring.cloud.stream.bindings.orders-out-0.destination=tcp://127.0.0.1:" + orders)) {
+						"spring.cloud.stream.bindings.orders-out-0.destination=tcp://127.0.0.1:" + orders,
+						"spring.cloud.stream.zmq.bindings.orders-out-0.producer.await-peers=1",
+						"demo.orders=" + count)) {
 			List<Order> result = new ArrayList<>();
 			long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
 			while (result.size() < count && System.nanoTime() < deadline) {
@@ -104,10 +110,12 @@ public final class Demo {
 		private final AtomicLong ids = new AtomicLong();
 
 		@Bean
-		Supplier<Order> orders() {
+		Supplier<Order> orders(@Value("${demo.orders}") long count) {
+			// a supplier that returns null sends nothing: the demo's orders are all
+			// published long before the applications stop
 			return () -> {
 				long id = this.ids.incrementAndGet();
-				return new Order(id, (id % 2 == 0) ? "tea" : "coffee", (int) (id % 3) + 1, 0);
+				return (id <= count) ? new Order(id, (id % 2 == 0) ? "tea" : "coffee", (int) (id % 3) + 1, 0) : null;
 			};
 		}
 

@@ -15,9 +15,7 @@
  */
 package io.github.zmqspring.samples.integration;
 
-import java.io.IOException;
-import java.net.ServerSocket;
-
+import io.github.zmqspring.TestPorts;
 import io.github.zmqspring.core.ZmqTemplate;
 import io.github.zmqspring.core.socket.ZmqSocketManager;
 import io.github.zmqspring.samples.integration.LogAggregationApplication.Result;
@@ -42,8 +40,9 @@ class LogAggregationApplicationTests {
 					// 2-core machine
 	void flowPublishesWindowedSummariesPerService() throws Exception {
 		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(LogAggregationApplication.class).run(
-				"--log-aggregation.rounds=0", "--log-aggregation.orders-port=" + freePort(),
-				"--log-aggregation.billing-port=" + freePort(), "--log-aggregation.summaries-port=" + freePort())) {
+				"--log-aggregation.rounds=0", "--log-aggregation.orders-port=" + TestPorts.free(),
+				"--log-aggregation.billing-port=" + TestPorts.free(),
+				"--log-aggregation.summaries-port=" + TestPorts.free())) {
 			Result result = LogAggregationApplication.run(context.getBean(ZmqTemplate.class),
 					context.getBean(ZmqSocketManager.class), context.getBean(SummaryLog.class), 10, 5);
 			// 10 rounds: 20 WARN/ERROR events per service, 4 windows of 5 each
@@ -59,12 +58,6 @@ class LogAggregationApplicationTests {
 					.containsOnly("summary.orders", "summary.billing");
 				assertThat(result.pyzmq()).allSatisfy((frames) -> assertThat(frames.get(1)).contains("\"events\":5"));
 			}
-		}
-	}
-
-	private static int freePort() throws IOException {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
 		}
 	}
 

@@ -15,10 +15,9 @@
  */
 package io.github.zmqspring.samples.pingpong;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.time.Duration;
 
+import io.github.zmqspring.TestPorts;
 import io.github.zmqspring.core.ZmqRemoteException;
 import io.github.zmqspring.core.ZmqTemplate;
 import io.github.zmqspring.samples.pingpong.PingPongApplication.Ping;
@@ -44,7 +43,7 @@ class PingPongApplicationTests {
 		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(PingPongApplication.class)
 			// command-line arguments: they override application.yml, default properties
 			// do not
-			.run("--ping-pong.pings=0", "--ping-pong.port=" + freePort(), "--zmq.template.request-timeout=30s")) {
+			.run("--ping-pong.pings=0", "--ping-pong.port=" + TestPorts.free(), "--zmq.template.request-timeout=30s")) {
 			ZmqTemplate template = context.getBean(ZmqTemplate.class);
 			assertThat(template.awaitPeers("pinger", 1, Duration.ofSeconds(10))).isTrue();
 			Pong pong = template.request("pinger", new Ping(7, "ping"), Pong.class);
@@ -58,12 +57,6 @@ class PingPongApplicationTests {
 				.isThrownBy(() -> template.request("pinger", new Ping(8, "boom"), Pong.class))
 				.satisfies((ex) -> assertThat(ex.getRemoteMessage()).isEqualTo("ping 8 asked for an explosion"));
 			assertThat(context.getBean(PongServer.class).getServed()).isEqualTo(2001);
-		}
-	}
-
-	private static int freePort() throws IOException {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
 		}
 	}
 

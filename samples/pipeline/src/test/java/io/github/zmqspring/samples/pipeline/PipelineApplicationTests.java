@@ -15,9 +15,7 @@
  */
 package io.github.zmqspring.samples.pipeline;
 
-import java.io.IOException;
-import java.net.ServerSocket;
-
+import io.github.zmqspring.TestPorts;
 import io.github.zmqspring.core.ZmqTemplate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -38,18 +36,13 @@ class PipelineApplicationTests {
 		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(PipelineApplication.class)
 			// command-line arguments: they override application.yml, default properties
 			// do not
-			.run("--pipeline.jobs=0", "--pipeline.jobs-port=" + freePort(), "--pipeline.results-port=" + freePort())) {
+			.run("--pipeline.jobs=0", "--pipeline.jobs-port=" + TestPorts.free(),
+					"--pipeline.results-port=" + TestPorts.free())) {
 			Sink.Report report = PipelineApplication.runBatch(context.getBean(ZmqTemplate.class),
 					context.getBean(Sink.class), 3000, 3);
 			assertThat(report.complete()).isTrue();
 			assertThat(report.received()).isEqualTo(3000);
 			assertThat(report.perWorker()).hasSize(3).allSatisfy((worker, count) -> assertThat(count).isPositive());
-		}
-	}
-
-	private static int freePort() throws IOException {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
 		}
 	}
 

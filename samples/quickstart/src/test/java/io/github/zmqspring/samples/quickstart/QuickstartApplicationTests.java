@@ -15,9 +15,7 @@
  */
 package io.github.zmqspring.samples.quickstart;
 
-import java.io.IOException;
-import java.net.ServerSocket;
-
+import io.github.zmqspring.TestPorts;
 import io.github.zmqspring.core.ZmqOperations;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -38,15 +36,9 @@ class QuickstartApplicationTests {
 		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(QuickstartApplication.class)
 			// a command-line argument: it overrides application.yml, a default property
 			// does not
-			.run("--demo.port=" + freePort())) {
+			.run("--demo.port=" + TestPorts.free())) {
 			assertThat(QuickstartApplication.exchange(context.getBean(ZmqOperations.class), 3))
 				.containsExactly("message 1", "message 2", "message 3");
-		}
-	}
-
-	private static int freePort() throws IOException {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
 		}
 	}
 

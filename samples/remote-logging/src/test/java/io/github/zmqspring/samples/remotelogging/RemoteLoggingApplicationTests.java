@@ -15,9 +15,7 @@
  */
 package io.github.zmqspring.samples.remotelogging;
 
-import java.io.IOException;
-import java.net.ServerSocket;
-
+import io.github.zmqspring.TestPorts;
 import io.github.zmqspring.core.ZmqTemplate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -38,19 +36,13 @@ class RemoteLoggingApplicationTests {
 		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(RemoteLoggingApplication.class)
 			// command-line arguments: they override application.yml, default properties
 			// do not
-			.run("--logging-demo.rounds=0", "--logging-demo.orders-port=" + freePort(),
-					"--logging-demo.billing-port=" + freePort())) {
+			.run("--logging-demo.rounds=0", "--logging-demo.orders-port=" + TestPorts.free(),
+					"--logging-demo.billing-port=" + TestPorts.free())) {
 			Aggregator.Summary summary = RemoteLoggingApplication.publish(context.getBean(ZmqTemplate.class),
 					context.getBean(Aggregator.class), 50);
 			assertThat(summary.complete()).isTrue();
 			assertThat(summary.perTopic()).containsOnlyKeys("orders.INFO", "orders.WARN", "billing.ERROR")
 				.allSatisfy((topic, count) -> assertThat(count).isEqualTo(50));
-		}
-	}
-
-	private static int freePort() throws IOException {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
 		}
 	}
 

@@ -15,11 +15,11 @@
  */
 package io.github.zmqspring.samples.secure;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.time.Duration;
 
+import io.github.zmqspring.TestPorts;
 import io.github.zmqspring.core.ZmqTemplate;
+import io.github.zmqspring.core.socket.ZmqSocketManager;
 import io.github.zmqspring.samples.secure.SecurePingPongApplication.Ping;
 import io.github.zmqspring.samples.secure.SecurePingPongApplication.Pong;
 import io.github.zmqspring.security.ZmqCurveKeys;
@@ -27,7 +27,6 @@ import io.github.zmqspring.security.ZmqKeyPair;
 import io.github.zmqspring.security.ZmqKeyTool;
 import io.github.zmqspring.security.ZmqSocketSecurity;
 import io.github.zmqspring.security.ZmqZapHandler;
-import io.github.zmqspring.core.socket.ZmqSocketManager;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.zeromq.SocketType;
@@ -49,7 +48,7 @@ class SecurePingPongApplicationTests {
 	@Test
 	@Timeout(60)
 	void pingsOverCurveArePongedAndUnknownKeysRefused() throws Exception {
-		int port = freePort();
+		int port = TestPorts.free();
 		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(SecurePingPongApplication.class).run(
 				"--secure-ping-pong.pings=0", "--secure-ping-pong.port=" + port,
 				"--zmq.template.request-timeout=20s")) {
@@ -79,12 +78,6 @@ class SecurePingPongApplicationTests {
 				assertThat(dealer.recv()).isNull();
 			}
 			assertThat(server.getServed()).isEqualTo(1);
-		}
-	}
-
-	private static int freePort() throws IOException {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
 		}
 	}
 

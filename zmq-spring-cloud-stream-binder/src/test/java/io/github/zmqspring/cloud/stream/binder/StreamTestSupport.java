@@ -17,13 +17,13 @@ package io.github.zmqspring.cloud.stream.binder;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.StandardProtocolFamily;
 import java.nio.channels.DatagramChannel;
 import java.util.ArrayList;
 import java.util.List;
+
+import io.github.zmqspring.TestPorts;
 
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -39,13 +39,12 @@ final class StreamTestSupport {
 	private StreamTestSupport() {
 	}
 
+	/**
+	 * @return a free TCP port on 127.0.0.1 below the kernel's ephemeral range
+	 * ({@link TestPorts})
+	 */
 	static int freeTcpPort() {
-		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-			return socket.getLocalPort();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
+		return TestPorts.free();
 	}
 
 	static int freeUdpPort() {
