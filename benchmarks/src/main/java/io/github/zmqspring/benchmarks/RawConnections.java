@@ -196,6 +196,34 @@ final class RawConnections {
 		}
 
 		/**
+		 * As {@link #run}, each send under {@code lock} with the interrupt status cleared
+		 * and restored around it, as our socket's writes are ({@link SenderCostProbe}).
+		 */
+		Measurement runLocked(int count, java.util.concurrent.locks.Lock lock, Supplier<byte[]> encode,
+				Consumer<byte[]> decode) {
+			Counter counter = expect(count, decode);
+			AllocationMeter meter = AllocationMeter.start();
+			for (int i = 0; i < count; i++) {
+				byte[] frame = encode.get();
+				boolean interrupted = Thread.interrupted();
+				lock.lock();
+				try {
+					if (!this.push.send(frame, 0)) {
+						throw new IllegalStateException("raw PUSH could not send message " + i);
+					}
+				}
+				finally {
+					lock.unlock();
+					if (interrupted) {
+						Thread.currentThread().interrupt();
+					}
+				}
+			}
+			counter.await();
+			return Measurement.of(counter, meter, count);
+		}
+
+		/**
 		 * Send {@code count} messages made by {@code encode} and wait until all arrived.
 		 */
 		Measurement run(int count, Supplier<byte[]> encode, Consumer<byte[]> decode) {
