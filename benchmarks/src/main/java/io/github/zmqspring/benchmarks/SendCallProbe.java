@@ -27,13 +27,16 @@ import io.github.zmqspring.core.socket.ZmqSocketSpec;
 import org.zeromq.SocketType;
 import org.zeromq.ZContext;
 import org.zeromq.ZMQ;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The cost of one send call on the calling thread alone, without the I/O thread or a
  * receiver in the way: 100-byte messages to PUB sockets that nobody subscribes to (JeroMQ
  * drops each message in the call), round after round in one JVM, through JeroMQ's
- * {@code send}, {@link ZmqSocketOwner#send} and {@link ZmqTemplate#send}. It prints
- * nanoseconds per call; the differences are what our send path adds per message. Run:
+ * {@code send}, {@link ZmqSocketOwner#send} and {@link ZmqTemplate#send}, and scenario
+ * 2's {@code Quote} through the owner (the bytes of the template's mapper) and through
+ * the template (its JSON converter). It prints nanoseconds per call; the differences are
+ * what our send path adds per message. Run:
  * {@code java -Dloader.main=io.github.zmqspring.benchmarks.SendCallProbe -cp benchmarks/target/zmq-benchmarks.jar org.springframework.boot.loader.launch.PropertiesLauncher}
  * ({@code -Dcount}, default 5,000,000 calls a round; {@code -Drounds}, default 8). Inproc
  * only. See benchmarks/README.md, "What a few nanoseconds on the sender cost".
@@ -54,7 +57,8 @@ public final class SendCallProbe {
 			ZmqSocketManager manager = new ZmqSocketManager(new ZmqSocketFactory(context), List.of(spec));
 			manager.start();
 			try {
-				ZmqTemplate template = new ZmqTemplate(manager, ZmqMessageConverters.defaultConverter());
+				JsonMapper mapper = JsonMapper.builder().build();
+				ZmqTemplate template = new ZmqTemplate(manager, ZmqMessageConverters.defaultConverter(mapper));
 				ZmqSocketOwner owner = manager.getOwner("probe-pub");
 				ZMQ.Socket raw = context.createSocket(SocketType.PUB);
 				raw.bind("inproc://send-call-probe-raw");
@@ -75,10 +79,21 @@ public final class SendCallProbe {
 						template.send("probe-pub", payload);
 					}
 					long templateDone = System.nanoTime();
+					for (int i = 0; i < count; i++) {
+						sendThrough(owner, new byte[][] { mapper.writeValueAsBytes(Quote.SAMPLE) }, timeout);
+					}
+					long jsonOwnerDone = System.nanoTime();
+					for (int i = 0; i < count; i++) {
+						template.send("probe-pub", Quote.SAMPLE);
+					}
+					long jsonTemplateDone = System.nanoTime();
 					System.out.printf(
-							"round %d: JeroMQ send %.1f ns, ZmqSocketOwner.send %.1f ns, ZmqTemplate.send %.1f ns%n",
+							"round %d: 100 B: JeroMQ send %.1f ns, ZmqSocketOwner.send %.1f ns, ZmqTemplate.send %.1f ns;"
+									+ " a Quote: ZmqSocketOwner.send of the mapper's bytes %.1f ns, ZmqTemplate.send %.1f ns%n",
 							round, (double) (rawDone - start) / count, (double) (ownerDone - rawDone) / count,
-							(double) (templateDone - ownerDone) / count);
+							(double) (templateDone - ownerDone) / count,
+							(double) (jsonOwnerDone - templateDone) / count,
+							(double) (jsonTemplateDone - jsonOwnerDone) / count);
 				}
 			}
 			finally {
