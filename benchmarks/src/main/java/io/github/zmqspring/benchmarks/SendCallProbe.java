@@ -38,8 +38,10 @@ import tools.jackson.databind.json.JsonMapper;
  * the template (its JSON converter). It prints nanoseconds per call; the differences are
  * what our send path adds per message. Run:
  * {@code java -Dloader.main=io.github.zmqspring.benchmarks.SendCallProbe -cp benchmarks/target/zmq-benchmarks.jar org.springframework.boot.loader.launch.PropertiesLauncher}
- * ({@code -Dcount}, default 5,000,000 calls a round; {@code -Drounds}, default 8). Inproc
- * only. See benchmarks/README.md, "What a few nanoseconds on the sender cost".
+ * ({@code -Dcount}, default 5,000,000 calls a round; {@code -Drounds}, default 8;
+ * {@code -Dbytes=false} leaves the 100-byte sends out, so that the template only ever
+ * sends the {@code Quote}). Inproc only. See benchmarks/README.md, "What a few
+ * nanoseconds on the sender cost".
  */
 public final class SendCallProbe {
 
@@ -49,6 +51,9 @@ public final class SendCallProbe {
 	public static void main(String[] args) {
 		int count = Integer.getInteger("count", 5_000_000);
 		int rounds = Integer.getInteger("rounds", 8);
+		// -Dbytes=false: no 100-byte sends, so the template only ever sees the Quote
+		boolean bytes = !"false".equals(System.getProperty("bytes"));
+		int byteCount = bytes ? count : 0;
 		try (ZContext context = new ZContext()) {
 			ZmqSocketSpec spec = ZmqSocketSpec.builder("probe-pub", "zmq.sockets.probe-pub")
 				.type(SocketType.PUB)
@@ -67,15 +72,15 @@ public final class SendCallProbe {
 				Duration timeout = Duration.ofSeconds(10);
 				for (int round = 0; round < rounds; round++) {
 					long start = System.nanoTime();
-					for (int i = 0; i < count; i++) {
+					for (int i = 0; i < byteCount; i++) {
 						raw.send(payload, 0);
 					}
 					long rawDone = System.nanoTime();
-					for (int i = 0; i < count; i++) {
+					for (int i = 0; i < byteCount; i++) {
 						sendThrough(owner, frames, timeout);
 					}
 					long ownerDone = System.nanoTime();
-					for (int i = 0; i < count; i++) {
+					for (int i = 0; i < byteCount; i++) {
 						template.send("probe-pub", payload);
 					}
 					long templateDone = System.nanoTime();
@@ -90,8 +95,9 @@ public final class SendCallProbe {
 					System.out.printf(
 							"round %d: 100 B: JeroMQ send %.1f ns, ZmqSocketOwner.send %.1f ns, ZmqTemplate.send %.1f ns;"
 									+ " a Quote: ZmqSocketOwner.send of the mapper's bytes %.1f ns, ZmqTemplate.send %.1f ns%n",
-							round, (double) (rawDone - start) / count, (double) (ownerDone - rawDone) / count,
-							(double) (templateDone - ownerDone) / count,
+							round, (double) (rawDone - start) / Math.max(1, byteCount),
+							(double) (ownerDone - rawDone) / Math.max(1, byteCount),
+							(double) (templateDone - ownerDone) / Math.max(1, byteCount),
 							(double) (jsonOwnerDone - templateDone) / count,
 							(double) (jsonTemplateDone - jsonOwnerDone) / count);
 				}
