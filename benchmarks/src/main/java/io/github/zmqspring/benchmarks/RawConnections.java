@@ -197,7 +197,9 @@ final class RawConnections {
 
 		/**
 		 * As {@link #run}, each send under {@code lock} with the interrupt status cleared
-		 * and restored around it, as our socket's writes are ({@link SenderCostProbe}).
+		 * and restored around it, as our socket's writes are ({@link SenderCostProbe}). A
+		 * loop of its own, so that {@link #run}, the raw baseline, stays as plain as it
+		 * was.
 		 */
 		Measurement runLocked(int count, java.util.concurrent.locks.Lock lock, Supplier<byte[]> encode,
 				Consumer<byte[]> decode) {

@@ -15,10 +15,6 @@
  */
 package io.github.zmqspring.benchmarks;
 
-import java.io.File;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -90,35 +86,9 @@ public final class SenderCostProbe {
 		spins += n;
 	}
 
-	/**
-	 * Read and write system calls of each live thread, by the name Linux knows it by
-	 * ({@code comm}, 15 characters) and its id.
-	 */
+	/** Read and write system calls of each live thread, keyed {@code comm#tid}. */
 	private static Map<String, long[]> systemCalls() {
-		Map<String, long[]> calls = new HashMap<>();
-		File[] tasks = new File("/proc/self/task").listFiles();
-		if (tasks == null) {
-			return calls;
-		}
-		for (File task : tasks) {
-			try {
-				String comm = Files.readString(task.toPath().resolve("comm")).trim();
-				long[] counts = new long[2];
-				for (String line : Files.readAllLines(task.toPath().resolve("io"))) {
-					if (line.startsWith("syscr:")) {
-						counts[0] = Long.parseLong(line.substring(6).trim());
-					}
-					else if (line.startsWith("syscw:")) {
-						counts[1] = Long.parseLong(line.substring(6).trim());
-					}
-				}
-				calls.put(comm + "#" + task.getName(), counts);
-			}
-			catch (IOException | RuntimeException ex) {
-				// the thread ended meanwhile
-			}
-		}
-		return calls;
+		return SwingProbe.perThread("io", "syscr:", "syscw:");
 	}
 
 	/**

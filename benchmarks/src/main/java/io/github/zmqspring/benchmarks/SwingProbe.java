@@ -205,30 +205,40 @@ public final class SwingProbe {
 	 * {@code -Dswitches=true}: how often each thread went to sleep and was woken.
 	 */
 	private static Map<String, long[]> contextSwitches() {
-		Map<String, long[]> switches = new HashMap<>();
+		return perThread("status", "voluntary_ctxt_switches:", "nonvoluntary_ctxt_switches:");
+	}
+
+	/**
+	 * Counters of each live thread from one file of {@code /proc/self/task/<tid>}, keyed
+	 * {@code comm#tid} ({@code comm}: the name Linux knows the thread by, 15 characters).
+	 * @param file the file, {@code status} or {@code io}
+	 * @param fields the lines to read, each by its prefix, in the order of the array
+	 * returned per thread
+	 */
+	static Map<String, long[]> perThread(String file, String... fields) {
+		Map<String, long[]> counters = new HashMap<>();
 		java.io.File[] tasks = new java.io.File("/proc/self/task").listFiles();
 		if (tasks == null) {
-			return switches;
+			return counters;
 		}
 		for (java.io.File task : tasks) {
 			try {
 				String comm = java.nio.file.Files.readString(task.toPath().resolve("comm")).trim();
-				long[] counts = new long[2];
-				for (String line : java.nio.file.Files.readAllLines(task.toPath().resolve("status"))) {
-					if (line.startsWith("voluntary_ctxt_switches:")) {
-						counts[0] = Long.parseLong(line.substring(line.indexOf(':') + 1).trim());
-					}
-					else if (line.startsWith("nonvoluntary_ctxt_switches:")) {
-						counts[1] = Long.parseLong(line.substring(line.indexOf(':') + 1).trim());
+				long[] counts = new long[fields.length];
+				for (String line : java.nio.file.Files.readAllLines(task.toPath().resolve(file))) {
+					for (int i = 0; i < fields.length; i++) {
+						if (line.startsWith(fields[i])) {
+							counts[i] = Long.parseLong(line.substring(fields[i].length()).trim());
+						}
 					}
 				}
-				switches.merge(comm + "#" + task.getName(), counts, (a, b) -> a);
+				counters.put(comm + "#" + task.getName(), counts);
 			}
 			catch (java.io.IOException | RuntimeException ex) {
 				// the thread ended meanwhile
 			}
 		}
-		return switches;
+		return counters;
 	}
 
 	/**
